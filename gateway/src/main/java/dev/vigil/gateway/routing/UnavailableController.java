@@ -1,0 +1,37 @@
+package dev.vigil.gateway.routing;
+
+import java.util.concurrent.TimeoutException;
+
+import dev.vigil.common.problem.ProblemType;
+import dev.vigil.common.problem.Problems;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Where a circuit breaker sends a request its service could not take: a fast problem answer
+ * instead of a hang. Reached only by the gateway's internal forward, never from outside
+ * (the security rules deny every path that no route declares).
+ */
+@RestController
+class UnavailableController {
+
+    static final String FALLBACK_URI = "forward:/__vigil/unavailable";
+
+    @RequestMapping("/__vigil/unavailable")
+    Mono<Void> unavailable(ServerWebExchange exchange) {
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        if (cause instanceof TimeoutException) {
+            return Problems.write(exchange, ProblemType.GATEWAY_TIMEOUT, "The service did not answer in time.");
+        }
+        String detail = (cause instanceof CallNotPermittedException)
+                ? "The service is failing; calls to it are paused for a moment."
+                : "The service is not reachable.";
+        exchange.getResponse().getHeaders().set("Retry-After", "10");
+        return Problems.write(exchange, ProblemType.SERVICE_UNAVAILABLE, detail);
+    }
+}

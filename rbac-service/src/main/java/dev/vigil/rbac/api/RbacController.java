@@ -1,0 +1,23 @@
+package dev.vigil.rbac.api;
+
+import dev.vigil.common.problem.ProblemException;
+import dev.vigil.common.problem.ProblemType;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The routes the gateway already sends here; each answers 501 until a later issue implements it. */
+@RestController
+class RbacController {
+
+    @PostMapping("/api/security/rbac/assign")
+    Mono<Void> planned1() {
+        return notYet();
+    }
+
+    private static Mono<Void> notYet() {
+        return Mono.error(new ProblemException(ProblemType.NOT_IMPLEMENTED,
+                "This endpoint is planned and not implemented yet."));
+    }
+}
