@@ -1,10 +1,15 @@
 package dev.vigil.common.problem;
 
+import java.util.List;
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -25,6 +30,13 @@ public class ProblemErrorWebExceptionHandler implements WebExceptionHandler {
         if (error instanceof ProblemException problem) {
             return Problems.write(exchange, problem.kind(), problem.getMessage(), problem.properties());
         }
+        if (error instanceof WebExchangeBindException invalid) {
+            return Problems.write(exchange, ProblemType.BAD_REQUEST, "The request is invalid.",
+                    Map.of("errors", fieldErrors(invalid)));
+        }
+        if (causedBy(error, DataBufferLimitException.class)) {
+            return Problems.write(exchange, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this endpoint accepts.");
+        }
         if (error instanceof ServerWebInputException input) {
             return Problems.write(exchange, ProblemType.BAD_REQUEST, inputDetail(input));
         }
@@ -37,6 +49,23 @@ public class ProblemErrorWebExceptionHandler implements WebExceptionHandler {
         }
         log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         return Problems.write(exchange, ProblemType.INTERNAL, null);
+    }
+
+    private static List<String> fieldErrors(WebExchangeBindException invalid) {
+        return invalid.getFieldErrors()
+            .stream()
+            .map(field -> field.getField() + ": " + field.getDefaultMessage())
+            .sorted()
+            .toList();
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String inputDetail(ServerWebInputException input) {
