@@ -152,6 +152,9 @@ class AuditPublisher implements SmartLifecycle {
         // Flush what is buffered while Kafka is still connected; what cannot go is reported, not hidden.
         List<CloudEvent> rest = new ArrayList<>();
         this.buffer.drainTo(rest);
+        if (rest.isEmpty()) {
+            return;
+        }
         int unsent = rest.size();
         try {
             for (CloudEvent event : rest) {

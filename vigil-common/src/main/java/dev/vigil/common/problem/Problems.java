@@ -1,7 +1,6 @@
 package dev.vigil.common.problem;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.vigil.common.web.RequestIds;
@@ -12,23 +11,15 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
-/** Builds RFC 9457 problem details and writes them straight to a response, for code outside controllers. */
+/** Writes RFC 9457 problem details straight to a response; every error answer of every service goes through here. */
 public final class Problems {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private Problems() {
-    }
-
-    public static ProblemDetail of(ProblemType kind, @Nullable String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status(), detail);
-        problem.setType(kind.type());
-        problem.setTitle(kind.title());
-        return problem;
     }
 
     /** Writes the problem as {@code application/problem+json}, with the request id and the request path as instance. */
@@ -42,18 +33,25 @@ public final class Problems {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        ProblemDetail problem = of(kind, detail);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        properties.forEach(problem::setProperty);
+        // Written as a plain map: the fields of RFC 9457 first, then the extensions beside them.
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", kind.type().toString());
+        problem.put("title", kind.title());
+        problem.put("status", kind.status().value());
+        if (detail != null) {
+            problem.put("detail", detail);
+        }
+        problem.put("instance", exchange.getRequest().getPath().value());
+        problem.putAll(properties);
         String requestId = RequestIds.of(exchange);
         if (requestId != null) {
-            problem.setProperty("requestId", requestId);
+            problem.put("requestId", requestId);
         }
         response.setStatusCode(kind.status());
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.setCacheControl("no-store");
-        DataBuffer body = response.bufferFactory().wrap(MAPPER.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8));
+        DataBuffer body = response.bufferFactory().wrap(MAPPER.writeValueAsBytes(problem));
         return response.writeWith(Mono.just(body));
     }
 }

@@ -24,7 +24,11 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
         String given = exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER);
         String requestId = RequestIds.isSane(given) ? given : Ids.newId().toString();
         exchange.getAttributes().put(RequestIds.KEY, requestId);
-        exchange.getResponse().getHeaders().set(RequestIds.HEADER, requestId);
+        // Set just before commit, so a proxied response that carries its own copy still has one.
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(RequestIds.HEADER, requestId);
+            return Mono.empty();
+        });
         ServerHttpRequest request = exchange.getRequest()
             .mutate()
             .headers(headers -> headers.set(RequestIds.HEADER, requestId))
