@@ -36,7 +36,7 @@ public final class DevStack implements AutoCloseable {
 
     private final PrintStream out;
 
-    private final LocalPostgres postgres = new LocalPostgres();
+    private final LocalPostgres postgres;
 
     private final LocalKafka kafka = new LocalKafka();
 
@@ -49,6 +49,7 @@ public final class DevStack implements AutoCloseable {
     DevStack(DevStackSettings settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
+        this.postgres = new LocalPostgres(settings.database());
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,7 +77,7 @@ public final class DevStack implements AutoCloseable {
 
     void start() throws Exception {
         Instant began = Instant.now();
-        Path work = this.settings.home().resolve(".devstack");
+        Path work = this.settings.workDir();
         say("DEVELOPMENT ONLY: dev OIDC issuer with fixed secrets, in-process Kafka; never use this in production.");
         say(this.postgres.ensure(work.resolve("postgres")));
         String bootstrap = this.kafka.start();
@@ -90,7 +91,7 @@ public final class DevStack implements AutoCloseable {
         common.put("VIGIL_DB_PORT", String.valueOf(this.postgres.port()));
         common.put("VIGIL_DB_USER", this.postgres.user());
         common.put("VIGIL_DB_PASSWORD", this.postgres.password());
-        common.put("VIGIL_DB_NAME", LocalPostgres.DATABASE);
+        common.put("VIGIL_DB_NAME", this.postgres.database());
         common.put("VIGIL_ISSUER_URI", this.settings.issuerUri());
         this.settings.servicePorts().forEach((name, port) -> addService(name, port, port, common));
         Map<String, String> gateway = new LinkedHashMap<>(common);
@@ -106,7 +107,7 @@ public final class DevStack implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         for (ServiceProcess service : this.services) {
             service.awaitReady(deadline);
-            say(service.name() + " ready (log: " + this.settings.home().relativize(service.log()) + ")");
+            say(service.name() + " ready (log: " + this.settings.home().relativize(service.log().toAbsolutePath()) + ")");
         }
         printSummary(Duration.between(began, Instant.now()));
     }
@@ -116,7 +117,7 @@ public final class DevStack implements AutoCloseable {
         environment.put("PORT", String.valueOf(port));
         Path home = this.settings.home();
         this.services.add(new ServiceProcess(name, home.resolve(name).resolve("target").resolve(name + ".jar"),
-                home.resolve(".devstack").resolve("logs").resolve(name + ".log"),
+                this.settings.workDir().resolve("logs").resolve(name + ".log"),
                 URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"), environment));
     }
 

@@ -8,12 +8,14 @@ import java.util.Map;
  * Where the dev stack runs: the checkout, and the port of each part.
  *
  * @param home the repository checkout, whose modules' jars are started
+ * @param workDir where logs and an embedded PostgreSQL's data go
+ * @param database the PostgreSQL database the services use
  * @param issuerPort the dev OIDC issuer
  * @param gatewayPort the gateway's public port
  * @param gatewayManagementPort the gateway's actuator port
  * @param servicePorts the port of each service behind the gateway, by module name
  */
-record DevStackSettings(Path home, int issuerPort, int gatewayPort, int gatewayManagementPort,
+record DevStackSettings(Path home, Path workDir, String database, int issuerPort, int gatewayPort, int gatewayManagementPort,
         Map<String, Integer> servicePorts) {
 
     /** The documented local ports: gateway 8080, issuer 9000, services 8081–8085. */
@@ -24,7 +26,7 @@ record DevStackSettings(Path home, int issuerPort, int gatewayPort, int gatewayM
         services.put("audit-service", 8083);
         services.put("findings-service", 8084);
         services.put("rbac-service", 8085);
-        return new DevStackSettings(home, 9000, 8080, 8090, services);
+        return new DevStackSettings(home, home.resolve(".devstack"), "vigil", 9000, 8080, 8090, services);
     }
 
     String issuerUri() {

@@ -19,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class LocalPostgres implements AutoCloseable {
 
-    static final String DATABASE = "vigil";
-
     private final String host;
 
     private final int port;
@@ -29,16 +27,19 @@ final class LocalPostgres implements AutoCloseable {
 
     private final String password;
 
+    private final String database;
+
     private @Nullable EmbeddedPostgres embedded;
 
-    LocalPostgres() {
+    LocalPostgres(String database) {
+        this.database = database;
         this.host = env("VIGIL_DB_HOST", "127.0.0.1");
         this.port = Integer.parseInt(env("VIGIL_DB_PORT", "5432"));
         this.user = env("VIGIL_DB_USER", "postgres");
         this.password = env("VIGIL_DB_PASSWORD", "");
     }
 
-    /** Makes sure a server answers and the {@code vigil} database exists; says how it got one. */
+    /** Makes sure a server answers and the database exists; says how it got one. */
     String ensure(Path dataDirectory) throws SQLException {
         String how;
         if (listening()) {
@@ -73,9 +74,9 @@ final class LocalPostgres implements AutoCloseable {
         String admin = "jdbc:postgresql://" + this.host + ":" + this.port + "/postgres";
         try (Connection connection = DriverManager.getConnection(admin, this.user, this.password);
                 PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, DATABASE);
+            exists.setString(1, this.database);
             if (!exists.executeQuery().next()) {
-                connection.createStatement().execute("create database " + DATABASE);
+                connection.createStatement().execute("create database \"" + this.database + "\"");
             }
         }
     }
@@ -88,6 +89,10 @@ final class LocalPostgres implements AutoCloseable {
         catch (IOException ex) {
             return false;
         }
+    }
+
+    String database() {
+        return this.database;
     }
 
     String host() {

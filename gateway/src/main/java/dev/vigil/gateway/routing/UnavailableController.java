@@ -5,8 +5,11 @@ import java.util.concurrent.TimeoutException;
 import dev.vigil.common.problem.ProblemType;
 import dev.vigil.common.problem.Problems;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +25,15 @@ class UnavailableController {
 
     static final String FALLBACK_URI = "forward:/__vigil/unavailable";
 
+    private static final Logger log = LoggerFactory.getLogger(UnavailableController.class);
+
     @RequestMapping("/__vigil/unavailable")
     Mono<Void> unavailable(ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        if (!(cause instanceof CallNotPermittedException)) {
+            log.warn("Route {} failed: {}", exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) instanceof Route route
+                    ? route.getId() : "?", String.valueOf(cause));
+        }
         if (cause instanceof TimeoutException) {
             return Problems.write(exchange, ProblemType.GATEWAY_TIMEOUT, "The service did not answer in time.");
         }
