@@ -53,7 +53,11 @@ class EdgeBehaviourIT extends GatewayTestSupport {
             .expectHeader()
             .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertEdgeHeaders(response);
-        response.expectBody().jsonPath("$.type").isEqualTo("https://vigil.dev/problems/service-unavailable");
+        response.expectBody()
+            .jsonPath("$.type")
+            .isEqualTo("https://vigil.dev/problems/service-unavailable")
+            .jsonPath("$.instance")
+            .isEqualTo("/api/security/rbac/assign");
     }
 
     @Test

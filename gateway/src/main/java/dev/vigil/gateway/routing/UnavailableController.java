@@ -1,5 +1,8 @@
 package dev.vigil.gateway.routing;
 
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import dev.vigil.common.problem.ProblemType;
@@ -34,13 +37,21 @@ class UnavailableController {
             log.warn("Route {} failed: {}", exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) instanceof Route route
                     ? route.getId() : "?", String.valueOf(cause));
         }
+        // The problem names the path the caller asked for, not this internal forward.
+        Map<String, Object> instance = Map.of("instance", originalPath(exchange));
         if (cause instanceof TimeoutException) {
-            return Problems.write(exchange, ProblemType.GATEWAY_TIMEOUT, "The service did not answer in time.");
+            return Problems.write(exchange, ProblemType.GATEWAY_TIMEOUT, "The service did not answer in time.", instance);
         }
         String detail = (cause instanceof CallNotPermittedException)
                 ? "The service is failing; calls to it are paused for a moment."
                 : "The service is not reachable.";
         exchange.getResponse().getHeaders().set("Retry-After", "10");
-        return Problems.write(exchange, ProblemType.SERVICE_UNAVAILABLE, detail);
+        return Problems.write(exchange, ProblemType.SERVICE_UNAVAILABLE, detail, instance);
+    }
+
+    private static String originalPath(ServerWebExchange exchange) {
+        Set<URI> original = exchange.getAttributeOrDefault(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR,
+                Set.of());
+        return original.stream().findFirst().map(URI::getPath).orElse(exchange.getRequest().getPath().value());
     }
 }
