@@ -61,6 +61,26 @@ class EdgeBehaviourIT extends GatewayTestSupport {
     }
 
     @Test
+    void aServiceThatHangsGetsA504ProblemAtTheTimeLimit() {
+        services.get("findings-service").answerAfter(Duration.ofSeconds(8));
+        WebTestClient.ResponseSpec response = this.client.mutate()
+            .responseTimeout(Duration.ofSeconds(6))
+            .build()
+            .get()
+            .uri("/api/security/findings")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + issuer.token("alice", Scopes.FINDINGS_READ))
+            .exchange()
+            .expectStatus()
+            .isEqualTo(504);
+        assertEdgeHeaders(response);
+        response.expectBody()
+            .jsonPath("$.type")
+            .isEqualTo("https://vigil.dev/problems/gateway-timeout")
+            .jsonPath("$.instance")
+            .isEqualTo("/api/security/findings");
+    }
+
+    @Test
     void keepsASaneRequestIdAndForwardsIt() {
         get("/api/security/health", Scopes.HEALTH_READ, headers -> headers.set("X-Request-Id", "ci-run-42.step-7"))
             .expectHeader()

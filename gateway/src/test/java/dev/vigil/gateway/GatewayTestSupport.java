@@ -1,6 +1,7 @@
 package dev.vigil.gateway;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "management.server.port=0", "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "vigil.gateway.circuit-breaker.minimum-calls=100" })
+                "vigil.gateway.circuit-breaker.minimum-calls=100", "vigil.gateway.timeout=2s" })
 @EmbeddedKafka(partitions = 1, topics = "vigil.audit.v1")
 abstract class GatewayTestSupport {
 
@@ -63,6 +64,9 @@ abstract class GatewayTestSupport {
     void client() throws IOException {
         rbacLink.up();
         this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
-        services.values().forEach(stub -> stub.answerWith(200));
+        services.values().forEach(stub -> {
+            stub.answerWith(200);
+            stub.answerAfter(Duration.ZERO);
+        });
     }
 }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,6 +25,8 @@ public final class StubService implements AutoCloseable {
 
     private volatile int status = 200;
 
+    private volatile Duration delay = Duration.ZERO;
+
     public StubService(String name) {
         this.name = name;
         try {
@@ -37,6 +40,7 @@ public final class StubService implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("X-Vigil-Subject"),
                     exchange.getRequestHeaders().getFirst("X-Request-Id"),
                     exchange.getRequestHeaders().getFirst("traceparent")));
+            sleep(this.delay);
             byte[] body = ("{\"service\":\"" + this.name + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(this.status, body.length);
@@ -44,6 +48,7 @@ public final class StubService implements AutoCloseable {
                 out.write(body);
             }
         });
+        this.server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         this.server.start();
     }
 
@@ -53,6 +58,20 @@ public final class StubService implements AutoCloseable {
 
     public void answerWith(int status) {
         this.status = status;
+    }
+
+    /** Makes every answer wait this long first, like an overloaded service. */
+    public void answerAfter(Duration delay) {
+        this.delay = delay;
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public List<Received> received() {
