@@ -21,8 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param metadata anything else, a JSON object
  * @param requestId the request the action ran under
  * @param source who reported it, e.g. {@code /vigil/gateway}
+ * @param leaf the entry as RFC 8785 canonical JSON: the bytes its Merkle leaf hash covers
+ * @param prevHash the chain hash of the entry before it (32 zero bytes for the first)
+ * @param hash SHA-256(prevHash || leaf)
  */
 public record AuditEntry(long seq, UUID eventId, Instant recordedAt, @Nullable String user, String action,
         String resource, int outcome, @Nullable String ip, @Nullable String userAgent, Map<String, Object> metadata,
-        @Nullable String requestId, String source) {
+        @Nullable String requestId, String source, String leaf, byte[] prevHash, byte[] hash) {
 }

@@ -1,5 +1,7 @@
 package dev.vigil.audit.log.domain;
 
+import java.util.List;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -8,6 +10,9 @@ public interface AuditLog {
 
     /** Appends the entry, or returns the entry already appended under the same event id. */
     Mono<AuditEntry> append(NewAuditEntry entry);
+
+    /** Appends a batch in one transaction and in its order; each answer as {@link #append}. */
+    Mono<List<AuditEntry>> appendAll(List<NewAuditEntry> entries);
 
     /** Entries matching the query, newest first. */
     Flux<AuditEntry> find(AuditQuery query);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.vigil.audit.log.canonical.AuditLeaf;
 import dev.vigil.audit.log.domain.AuditEntry;
 import dev.vigil.audit.log.domain.AuditLog;
 import dev.vigil.audit.log.domain.AuditQuery;
@@ -21,13 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** The audit log in table {@code audit_entries}; the database's clock dates each entry. */
+/** The audit log in table {@code audit_entries}, its Merkle tree in {@code tree_nodes}. */
 @Repository
 class R2dbcAuditLog implements AuditLog {
 
     private static final String COLUMNS = "seq, event_id, recorded_at, actor, action, resource, outcome, ip, "
-            + "user_agent, metadata, request_id, source";
+            + "user_agent, metadata, request_id, source, leaf, prev_hash, hash";
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
@@ -36,35 +38,30 @@ class R2dbcAuditLog implements AuditLog {
 
     private final JsonMapper json;
 
-    R2dbcAuditLog(DatabaseClient db, JsonMapper json) {
+    private final LogAppender appender;
+
+    R2dbcAuditLog(DatabaseClient db, TransactionalOperator tx, JsonMapper json) {
         this.db = db;
         this.json = json;
+        this.appender = new LogAppender(db, tx, new TreeNodes(db), new AuditLeaf(json), json);
     }
 
     @Override
     public Mono<AuditEntry> append(NewAuditEntry entry) {
-        DatabaseClient.GenericExecuteSpec insert = this.db.sql("insert into audit_entries (event_id, actor, action, "
-                + "resource, outcome, ip, user_agent, metadata, request_id, source) values (:eventId, :actor, "
-                + ":action, :resource, :outcome, :ip, :userAgent, :metadata, :requestId, :source) "
-                + "on conflict (event_id) do nothing returning " + COLUMNS)
-            .bind("eventId", entry.eventId())
-            .bind("action", entry.action())
-            .bind("resource", entry.resource())
-            .bind("outcome", entry.outcome())
-            .bind("metadata", Json.of(this.json.writeValueAsString(entry.metadata())))
-            .bind("source", entry.source());
-        insert = bindNullable(insert, "actor", entry.user());
-        insert = bindNullable(insert, "ip", entry.ip());
-        insert = bindNullable(insert, "userAgent", entry.userAgent());
-        insert = bindNullable(insert, "requestId", entry.requestId());
-        return insert.map(this::toEntry).one().switchIfEmpty(Mono.defer(() -> byEventId(entry.eventId())));
+        return appendAll(List.of(entry)).map(List::getFirst);
     }
 
-    private Mono<AuditEntry> byEventId(UUID eventId) {
-        return this.db.sql("select " + COLUMNS + " from audit_entries where event_id = :eventId")
-            .bind("eventId", eventId)
+    @Override
+    public Mono<List<AuditEntry>> appendAll(List<NewAuditEntry> entries) {
+        return entries.isEmpty() ? Mono.just(List.of()) : this.appender.append(entries, this::byEventIds);
+    }
+
+    private Mono<Map<UUID, AuditEntry>> byEventIds(List<UUID> eventIds) {
+        return this.db.sql("select " + COLUMNS + " from audit_entries where event_id = any(:ids)")
+            .bind("ids", eventIds.toArray(UUID[]::new))
             .map(this::toEntry)
-            .one();
+            .all()
+            .collectMap(AuditEntry::eventId);
     }
 
     @Override
@@ -102,11 +99,6 @@ class R2dbcAuditLog implements AuditLog {
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
-            String value) {
-        return (value != null) ? spec.bind(name, value) : spec.bindNull(name, String.class);
-    }
-
     private AuditEntry toEntry(Readable row) {
         Json metadata = row.get("metadata", Json.class);
         return new AuditEntry(row.get("seq", Long.class), row.get("event_id", UUID.class),
@@ -114,6 +106,7 @@ class R2dbcAuditLog implements AuditLog {
                 row.get("action", String.class), row.get("resource", String.class), row.get("outcome", Integer.class),
                 row.get("ip", String.class), row.get("user_agent", String.class),
                 (metadata != null) ? this.json.readValue(metadata.asString(), OBJECT) : Map.of(),
-                row.get("request_id", String.class), row.get("source", String.class));
+                row.get("request_id", String.class), row.get("source", String.class), row.get("leaf", String.class),
+                row.get("prev_hash", byte[].class), row.get("hash", byte[].class));
     }
 }
