@@ -1,6 +1,5 @@
 package dev.vigil.audit.log.store;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,11 +12,8 @@ import dev.vigil.audit.log.domain.AuditEntry;
 import dev.vigil.audit.log.domain.AuditLog;
 import dev.vigil.audit.log.domain.AuditQuery;
 import dev.vigil.audit.log.domain.NewAuditEntry;
-import io.r2dbc.postgresql.codec.Json;
-import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -28,22 +24,18 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @Repository
 class R2dbcAuditLog implements AuditLog {
 
-    private static final String COLUMNS = "seq, event_id, recorded_at, actor, action, resource, outcome, ip, "
-            + "user_agent, metadata, request_id, source, leaf, prev_hash, hash";
-
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final String COLUMNS = EntryRows.COLUMNS;
 
     private final DatabaseClient db;
 
-    private final JsonMapper json;
-
     private final LogAppender appender;
+
+    private final EntryRows rows;
 
     R2dbcAuditLog(DatabaseClient db, TransactionalOperator tx, JsonMapper json) {
         this.db = db;
-        this.json = json;
         this.appender = new LogAppender(db, tx, new TreeNodes(db), new AuditLeaf(json), json);
+        this.rows = new EntryRows(json);
     }
 
     @Override
@@ -59,7 +51,7 @@ class R2dbcAuditLog implements AuditLog {
     private Mono<Map<UUID, AuditEntry>> byEventIds(List<UUID> eventIds) {
         return this.db.sql("select " + COLUMNS + " from audit_entries where event_id = any(:ids)")
             .bind("ids", eventIds.toArray(UUID[]::new))
-            .map(this::toEntry)
+            .map(this.rows::toEntry)
             .all()
             .collectMap(AuditEntry::eventId);
     }
@@ -84,7 +76,7 @@ class R2dbcAuditLog implements AuditLog {
         for (Map.Entry<String, Object> bind : binds.entrySet()) {
             select = select.bind(bind.getKey(), bind.getValue());
         }
-        return select.map(this::toEntry).all();
+        return select.map(this.rows::toEntry).all();
     }
 
     private static void condition(List<String> where, Map<String, Object> binds, String clause, String name,
@@ -99,14 +91,4 @@ class R2dbcAuditLog implements AuditLog {
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private AuditEntry toEntry(Readable row) {
-        Json metadata = row.get("metadata", Json.class);
-        return new AuditEntry(row.get("seq", Long.class), row.get("event_id", UUID.class),
-                row.get("recorded_at", OffsetDateTime.class).toInstant(), row.get("actor", String.class),
-                row.get("action", String.class), row.get("resource", String.class), row.get("outcome", Integer.class),
-                row.get("ip", String.class), row.get("user_agent", String.class),
-                (metadata != null) ? this.json.readValue(metadata.asString(), OBJECT) : Map.of(),
-                row.get("request_id", String.class), row.get("source", String.class), row.get("leaf", String.class),
-                row.get("prev_hash", byte[].class), row.get("hash", byte[].class));
-    }
 }

@@ -1,0 +1,24 @@
+package dev.vigil.audit.log.domain;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of recomputing the log: every entry against its leaf, the chain, and the tree.
+ *
+ * @param ok whether nothing was found changed, removed or reordered
+ * @param checked how many entries were checked
+ * @param treeSize the size of the tree checked against
+ * @param firstBrokenSeq the first entry that does not check out, when not ok
+ * @param reason what is wrong with it, when not ok
+ */
+public record Verification(boolean ok, long checked, long treeSize, @Nullable Long firstBrokenSeq,
+        @Nullable String reason) {
+
+    public static Verification passed(long checked, long treeSize) {
+        return new Verification(true, checked, treeSize, null, null);
+    }
+
+    public static Verification broken(long checked, long treeSize, long seq, String reason) {
+        return new Verification(false, checked, treeSize, seq, reason);
+    }
+}
