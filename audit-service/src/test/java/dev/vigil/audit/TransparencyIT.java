@@ -1,10 +1,16 @@
 package dev.vigil.audit;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.vigil.common.testing.TestPostgres;
 import dev.vigil.verify.Checkpoint;
@@ -12,9 +18,12 @@ import dev.vigil.verify.LeafList;
 import dev.vigil.verify.MerkleTree;
 import dev.vigil.verify.NoteKey;
 import dev.vigil.verify.SignedNote;
+import dev.vigil.verify.VerifyCommand;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,6 +88,51 @@ class TransparencyIT {
     }
 
     @Test
+    void theCommandLineVerifierChecksAnExportAgainstCheckpoints(@TempDir Path dir) throws Exception {
+        append(5);
+        Files.writeString(dir.resolve("key.pub"), text("/api/security/audit/public-key"));
+        String older = text("/api/security/audit/checkpoint");
+        Files.writeString(dir.resolve("older.checkpoint"), older);
+        long olderSize = Checkpoint.parse(older.substring(0, older.indexOf("\n\n") + 1)).size();
+        append(4);
+        String newer = text("/api/security/audit/checkpoint");
+        Files.writeString(dir.resolve("newer.checkpoint"), newer);
+        long newerSize = Checkpoint.parse(newer.substring(0, newer.indexOf("\n\n") + 1)).size();
+        String export = this.client.get()
+            .uri("/api/security/audit/logs")
+            .accept(MediaType.APPLICATION_NDJSON)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+        Files.writeString(dir.resolve("log.ndjson"), export);
+        Files.writeString(dir.resolve("proof.json"), text("/api/security/audit/proof/consistency?from=" + olderSize
+                + "&to=" + newerSize));
+
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        int status = new VerifyCommand(new PrintStream(report, true, StandardCharsets.UTF_8)).run(VerifyCommand.options(
+                new String[] { "--key", dir.resolve("key.pub").toString(), "--checkpoint",
+                        dir.resolve("newer.checkpoint").toString(), "--log", dir.resolve("log.ndjson").toString(),
+                        "--previous", dir.resolve("older.checkpoint").toString(), "--consistency",
+                        dir.resolve("proof.json").toString() }));
+        assertThat(status).as(report.toString(StandardCharsets.UTF_8)).isZero();
+
+        String[] shownAndLeaf = { "\"action\":\"tlog-test\"", "\\\"action\\\":\\\"tlog-test\\\"" };
+        for (String original : shownAndLeaf) {
+            Files.writeString(dir.resolve("log.ndjson"), export.replaceFirst(Pattern.quote(original),
+                    Matcher.quoteReplacement(original.replace("tlog-test", "tlog-TEST"))));
+            int tampered = new VerifyCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .run(VerifyCommand.options(new String[] { "--key", dir.resolve("key.pub").toString(), "--checkpoint",
+                        dir.resolve("newer.checkpoint").toString(), "--log", dir.resolve("log.ndjson").toString() }));
+            assertThat(tampered).as("an export with %s changed", original).isEqualTo(1);
+        }
+    }
+
+    @Test
     void everyEntryCarriesTheLeafItsHashCovers() {
         append(1);
         JsonNode entry = this.client.get()
@@ -89,7 +143,7 @@ class TransparencyIT {
             .getResponseBody()
             .get("items")
             .get(0);
-        JsonNode leaf = tools.jackson.databind.json.JsonMapper.builder().build().readTree(entry.get("leaf").asString());
+        JsonNode leaf = JsonMapper.builder().build().readTree(entry.get("leaf").asString());
         assertThat(leaf.get("seq").asLong()).isEqualTo(entry.get("seq").asLong());
         assertThat(leaf.get("action").asString()).isEqualTo(entry.get("action").asString());
         assertThat(leaf.get("time").asString()).isEqualTo(entry.get("time").asString());

@@ -25,6 +25,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,8 +51,10 @@ class AuditLogController {
         this.auditLog = auditLog;
     }
 
+    /** A page of JSON, newest first; or, with {@code Accept: application/x-ndjson}, every match as JSON lines, oldest first. */
     @GetMapping(PATH)
-    Mono<AuditPage> list(@RequestParam(required = false) @Nullable String action,
+    Mono<ResponseEntity<?>> list(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            @RequestParam(required = false) @Nullable String action,
             @RequestParam(required = false) @Nullable String user,
             @RequestParam(required = false) @Nullable String resource,
             @RequestParam(required = false) @Nullable Integer outcome,
@@ -61,7 +65,15 @@ class AuditLogController {
         }
         AuditQuery query = new AuditQuery(action, user, resource, outcome, instant("from", from), instant("to", to),
                 (cursor != null) ? Cursor.decode(cursor) : null, limit + 1);
-        return this.auditLog.find(query).map(AuditEntryResponse::of).collectList().map(found -> page(found, limit));
+        if (accept != null && accept.contains(MediaType.APPLICATION_NDJSON_VALUE)) {
+            return Mono.just(ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_NDJSON)
+                .body(this.auditLog.export(query).map(AuditEntryResponse::of)));
+        }
+        return this.auditLog.find(query)
+            .map(AuditEntryResponse::of)
+            .collectList()
+            .map(found -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page(found, limit)));
     }
 
     private static AuditPage page(List<AuditEntryResponse> found, int limit) {

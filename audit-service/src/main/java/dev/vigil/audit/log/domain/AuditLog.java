@@ -16,4 +16,7 @@ public interface AuditLog {
 
     /** Entries matching the query, newest first. */
     Flux<AuditEntry> find(AuditQuery query);
+
+    /** Every entry matching the query (its limit and cursor ignored), oldest first, as a stream of any length. */
+    Flux<AuditEntry> export(AuditQuery query);
 }

@@ -58,6 +58,15 @@ class R2dbcAuditLog implements AuditLog {
 
     @Override
     public Flux<AuditEntry> find(AuditQuery query) {
+        return select(query, false);
+    }
+
+    @Override
+    public Flux<AuditEntry> export(AuditQuery query) {
+        return select(query, true);
+    }
+
+    private Flux<AuditEntry> select(AuditQuery query, boolean export) {
         List<String> where = new ArrayList<>();
         Map<String, Object> binds = new LinkedHashMap<>();
         condition(where, binds, "action = :action", "action", query.action());
@@ -69,10 +78,16 @@ class R2dbcAuditLog implements AuditLog {
                 (query.from() != null) ? query.from().atOffset(ZoneOffset.UTC) : null);
         condition(where, binds, "recorded_at < :to", "to",
                 (query.to() != null) ? query.to().atOffset(ZoneOffset.UTC) : null);
-        condition(where, binds, "seq < :before", "before", query.beforeSeq());
+        if (!export) {
+            condition(where, binds, "seq < :before", "before", query.beforeSeq());
+        }
         String sql = "select " + COLUMNS + " from audit_entries"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by seq desc limit :limit";
-        DatabaseClient.GenericExecuteSpec select = this.db.sql(sql).bind("limit", query.limit());
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + (export ? " order by seq" : " order by seq desc limit :limit");
+        DatabaseClient.GenericExecuteSpec select = this.db.sql(sql);
+        if (!export) {
+            select = select.bind("limit", query.limit());
+        }
         for (Map.Entry<String, Object> bind : binds.entrySet()) {
             select = select.bind(bind.getKey(), bind.getValue());
         }
