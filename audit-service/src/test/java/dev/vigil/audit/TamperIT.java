@@ -2,13 +2,21 @@ package dev.vigil.audit;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.vigil.common.testing.TestPostgres;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -18,11 +26,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Someone with database access changes the log behind the service's back; verification names the first broken entry. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(partitions = 1, topics = "vigil.audit.v1")
+@EmbeddedKafka(partitions = 1, topics = { "vigil.audit.v1", "vigil.incident.v1" })
 class TamperIT {
 
     private static final String SCHEMA = TestPostgres.freshSchema("audit_tamper_it");
@@ -36,6 +45,9 @@ class TamperIT {
 
     @LocalServerPort
     int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
 
     WebTestClient client;
 
@@ -59,10 +71,15 @@ class TamperIT {
     }
 
     @Test
-    void findsAnEditedAction() throws Exception {
+    void findsAnEditedActionAndRaisesACriticalIncident() throws Exception {
         sql("update audit_entries set action = 'nothing-to-see' where seq = 4");
         try {
             assertBrokenAt(4);
+            JsonNode raise = awaitIncidentRaise(4);
+            assertThat(raise.get("type").asString()).isEqualTo("dev.vigil.incident.raise");
+            assertThat(raise.get("data").get("signature").asString()).isEqualTo("audit-log-integrity");
+            assertThat(raise.get("data").get("severity").asString()).isEqualTo("critical");
+            assertThat(raise.get("data").get("context").get("firstBrokenSeq").asLong()).isEqualTo(4);
         }
         finally {
             sql("update audit_entries set action = 'deploy' where seq = 4");
@@ -101,6 +118,26 @@ class TamperIT {
         }
         finally {
             sql("update audit_entries set hash = (select prev_hash from audit_entries where seq = 9) where seq = 8");
+        }
+    }
+
+    /** The incident.raise event for a break at {@code seq}; other tests raise their own. */
+    private JsonNode awaitIncidentRaise(long seq) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "tamper-it-" + System.nanoTime(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of("vigil.incident.v1"));
+            JsonMapper json = JsonMapper.builder().build();
+            List<JsonNode> seen = new ArrayList<>();
+            return await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> seen.add(json.readTree(record.value())));
+                return seen.stream()
+                    .filter(event -> event.get("data").get("context").get("firstBrokenSeq").asLong() == seq)
+                    .findFirst()
+                    .orElse(null);
+            }, found -> found != null);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.vigil.audit.log.api;
 
-import dev.vigil.audit.log.domain.LogVerifier;
+import dev.vigil.audit.log.verification.IntegrityCheck;
 import dev.vigil.audit.log.domain.Verification;
 import dev.vigil.common.problem.ProblemException;
 import dev.vigil.common.problem.ProblemType;
@@ -11,14 +11,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Recomputes the chain and the tree over a range of the log, all of it by default. */
+/** Recomputes the chain and the tree over a range of the log, all of it by default; a break raises a critical incident. */
 @RestController
 class VerifyController {
 
-    private final LogVerifier verifier;
+    private final IntegrityCheck check;
 
-    VerifyController(LogVerifier verifier) {
-        this.verifier = verifier;
+    VerifyController(IntegrityCheck check) {
+        this.check = check;
     }
 
     @PostMapping("/api/security/audit/verify")
@@ -28,7 +28,7 @@ class VerifyController {
         if (from < 0 || (to != null && to < from)) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "need 0 <= from <= to");
         }
-        return this.verifier.verify(from, to);
+        return this.check.verify(from, to);
     }
 
     /**
