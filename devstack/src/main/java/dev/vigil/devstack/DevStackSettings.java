@@ -18,7 +18,7 @@ import java.util.Map;
 record DevStackSettings(Path home, Path workDir, String database, int issuerPort, int gatewayPort, int gatewayManagementPort,
         Map<String, Integer> servicePorts) {
 
-    /** The documented local ports: gateway 8080, issuer 9000, services 8081–8085. */
+    /** The documented local ports: gateway 8080, issuer 9000, services 8081–8085; database {@code VIGIL_DB_NAME}, else vigil. */
     static DevStackSettings defaults(Path home) {
         Map<String, Integer> services = new LinkedHashMap<>();
         services.put("health-service", 8081);
@@ -26,7 +26,8 @@ record DevStackSettings(Path home, Path workDir, String database, int issuerPort
         services.put("audit-service", 8083);
         services.put("findings-service", 8084);
         services.put("rbac-service", 8085);
-        return new DevStackSettings(home, home.resolve(".devstack"), "vigil", 9000, 8080, 8090, services);
+        String database = System.getenv().getOrDefault("VIGIL_DB_NAME", "vigil");
+        return new DevStackSettings(home, home.resolve(".devstack"), database, 9000, 8080, 8090, services);
     }
 
     String issuerUri() {

@@ -17,6 +17,8 @@ final class LocalKafka implements AutoCloseable {
 
     String start() {
         this.broker.brokerProperty("auto.create.topics.enable", "false");
+        // One node: a single partition for consumer offsets lets consumer groups form in moments.
+        this.broker.brokerProperty("offsets.topic.num.partitions", "1");
         this.broker.afterPropertiesSet();
         this.started = true;
         this.broker.addTopics(Arrays.stream(Topic.values()).map(LocalKafka::newTopic).toArray(NewTopic[]::new));
