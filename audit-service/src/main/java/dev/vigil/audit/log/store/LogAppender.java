@@ -18,6 +18,8 @@ import dev.vigil.audit.log.domain.AuditEntry;
 import dev.vigil.audit.log.domain.NewAuditEntry;
 import dev.vigil.verify.MerkleTree;
 import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Parameters;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -157,43 +159,44 @@ class LogAppender {
         }
     }
 
+    /**
+     * One multi-row insert. Its values are bound in one call: binding them one by one copies the
+     * statement's bindings each time, which made the cost of a batch grow with its square.
+     */
     private Mono<Void> insertEntries(List<AuditEntry> created) {
         StringBuilder sql = new StringBuilder("insert into audit_entries (seq, event_id, recorded_at, actor, action, "
                 + "resource, outcome, ip, user_agent, metadata, request_id, source, leaf, prev_hash, hash) values ");
+        Map<String, Object> values = new HashMap<>();
         for (int i = 0; i < created.size(); i++) {
             sql.append(i > 0 ? "," : "").append('(');
             for (String column : COLUMNS) {
                 sql.append(column.equals("seq") ? "" : ",").append(':').append(column).append(i);
             }
             sql.append(')');
-        }
-        DatabaseClient.GenericExecuteSpec insert = this.db.sql(sql.toString());
-        for (int i = 0; i < created.size(); i++) {
             AuditEntry e = created.get(i);
-            insert = insert.bind("seq" + i, e.seq())
-                .bind("eventId" + i, e.eventId())
-                .bind("time" + i, e.recordedAt().atOffset(ZoneOffset.UTC))
-                .bind("action" + i, e.action())
-                .bind("resource" + i, e.resource())
-                .bind("outcome" + i, e.outcome())
-                .bind("metadata" + i, Json.of(this.json.writeValueAsString(e.metadata())))
-                .bind("source" + i, e.source())
-                .bind("leaf" + i, e.leaf())
-                .bind("prev" + i, e.prevHash())
-                .bind("hash" + i, e.hash());
-            insert = nullable(insert, "actor" + i, e.user());
-            insert = nullable(insert, "ip" + i, e.ip());
-            insert = nullable(insert, "userAgent" + i, e.userAgent());
-            insert = nullable(insert, "requestId" + i, e.requestId());
+            values.put("seq" + i, e.seq());
+            values.put("eventId" + i, e.eventId());
+            values.put("time" + i, e.recordedAt().atOffset(ZoneOffset.UTC));
+            values.put("actor" + i, nullable(e.user()));
+            values.put("action" + i, e.action());
+            values.put("resource" + i, e.resource());
+            values.put("outcome" + i, e.outcome());
+            values.put("ip" + i, nullable(e.ip()));
+            values.put("userAgent" + i, nullable(e.userAgent()));
+            values.put("metadata" + i, Json.of(this.json.writeValueAsString(e.metadata())));
+            values.put("requestId" + i, nullable(e.requestId()));
+            values.put("source" + i, e.source());
+            values.put("leaf" + i, e.leaf());
+            values.put("prev" + i, e.prevHash());
+            values.put("hash" + i, e.hash());
         }
-        return insert.then();
+        return this.db.sql(sql.toString()).bindValues(values).then();
     }
 
     private static final List<String> COLUMNS = List.of("seq", "eventId", "time", "actor", "action", "resource",
             "outcome", "ip", "userAgent", "metadata", "requestId", "source", "leaf", "prev", "hash");
 
-    private static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name,
-            String value) {
-        return (value != null) ? spec.bind(name, value) : spec.bindNull(name, String.class);
+    private static Object nullable(@Nullable String value) {
+        return (value != null) ? value : Parameters.in(String.class);
     }
 }

@@ -50,11 +50,13 @@ class TreeNodes {
         for (int i = 0; i < keys.size(); i++) {
             sql.append(i > 0 ? "," : "").append("(:l").append(i).append(", :i").append(i).append(')');
         }
-        DatabaseClient.GenericExecuteSpec select = this.db.sql(sql.append(')').toString());
+        Map<String, Object> values = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
-            select = select.bind("l" + i, (short) keys.get(i).level()).bind("i" + i, keys.get(i).idx());
+            values.put("l" + i, (short) keys.get(i).level());
+            values.put("i" + i, keys.get(i).idx());
         }
-        return select.map(row -> Map.entry(new Key(row.get("level", Short.class), row.get("idx", Long.class)),
+        // All values in one call: bound one by one, each bind copies the ones before it.
+        return this.db.sql(sql.append(')').toString()).bindValues(values).map(row -> Map.entry(new Key(row.get("level", Short.class), row.get("idx", Long.class)),
                 row.get("hash", byte[].class)))
             .all()
             .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
@@ -69,12 +71,12 @@ class TreeNodes {
         for (int i = 0; i < rows.size(); i++) {
             sql.append(i > 0 ? "," : "").append("(:l").append(i).append(", :i").append(i).append(", :h").append(i).append(')');
         }
-        DatabaseClient.GenericExecuteSpec insert = this.db.sql(sql.toString());
+        Map<String, Object> values = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            insert = insert.bind("l" + i, (short) rows.get(i).getKey().level())
-                .bind("i" + i, rows.get(i).getKey().idx())
-                .bind("h" + i, rows.get(i).getValue());
+            values.put("l" + i, (short) rows.get(i).getKey().level());
+            values.put("i" + i, rows.get(i).getKey().idx());
+            values.put("h" + i, rows.get(i).getValue());
         }
-        return insert.then();
+        return this.db.sql(sql.toString()).bindValues(values).then();
     }
 }
