@@ -19,11 +19,9 @@ import org.springframework.http.HttpMethod;
  * @param methods the HTTP methods the route accepts
  * @param scope the scope a bearer token must carry; required unless access is {@code signature}
  * @param access {@code scope} (a JWT with the scope) or {@code signature} (the service checks an HMAC signature itself)
- * @param admin whether every request to the route is audited, reads included
  */
 public record RouteSpec(@NotBlank String id, @NotBlank String service, @NotBlank String path,
-        @NotEmpty List<HttpMethod> methods, @Nullable String scope, @DefaultValue("scope") Access access,
-        @DefaultValue("false") boolean admin) {
+        @NotEmpty List<HttpMethod> methods, @Nullable String scope, @DefaultValue("scope") Access access) {
 
     /** How a route authenticates its callers. */
     public enum Access {
