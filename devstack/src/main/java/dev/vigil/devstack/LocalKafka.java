@@ -1,6 +1,7 @@
 package dev.vigil.devstack;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import dev.vigil.common.events.Topic;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,7 +29,7 @@ final class LocalKafka implements AutoCloseable {
     private static NewTopic newTopic(Topic topic) {
         NewTopic created = new NewTopic(topic.topicName(), 3, (short) 1);
         if (topic == Topic.FLAGS) {
-            created.configs(java.util.Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            created.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         }
         return created;
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -48,7 +49,8 @@ public final class StubService implements AutoCloseable {
                 out.write(body);
             }
         });
-        this.server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        // One virtual thread per request, so a delayed answer does not hold up the others.
+        this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         this.server.start();
     }
 
