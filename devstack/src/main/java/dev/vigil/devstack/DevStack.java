@@ -26,10 +26,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class DevStack implements AutoCloseable {
 
-    static final String DEV_SECRET = "dev-secret";
-
-    static final String DEV_PASSWORD = "dev-password";
-
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
 
     private final DevStackSettings settings;
@@ -126,12 +122,12 @@ public final class DevStack implements AutoCloseable {
         say("Gateway:     " + this.settings.gatewayUri() + "  (e.g. GET /api/security/audit/logs)");
         say("Issuer:      " + this.settings.issuerUri() + "  (token endpoint: POST /oauth2/token)");
         this.settings.servicePorts().forEach((name, port) -> say(String.format("%-17s http://localhost:%d", name + ":", port)));
-        say("Clients (client-credentials grant, secret '" + DEV_SECRET + "'):");
+        say("Clients (client-credentials grant, secret '" + DevIssuer.CLIENT_SECRET + "'):");
         for (Role role : Role.values()) {
             say(String.format("  dev-%-8s %s", role.id(), String.join(" ", role.scopes())));
         }
-        say("Users (console login, password '" + DEV_PASSWORD + "'): admin, sre, auditor, user");
-        say("Try:  TOKEN=$(curl -s -u dev-admin:" + DEV_SECRET + " -d grant_type=client_credentials "
+        say("Users (console login, password '" + DevIssuer.USER_PASSWORD + "'): admin, sre, auditor, user");
+        say("Try:  TOKEN=$(curl -s -u dev-admin:" + DevIssuer.CLIENT_SECRET + " -d grant_type=client_credentials "
                 + this.settings.issuerUri() + "/oauth2/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
         say("      curl -H \"Authorization: Bearer $TOKEN\" " + this.settings.gatewayUri() + "/api/security/audit/logs");
         say("ready in " + took.toSeconds() + " s (Ctrl-C stops everything)");

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.vigil.devstack.issuer.DevIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class DevStackIT {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(settings.issuerUri() + "/oauth2/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + client
-                    + "&client_secret=" + DevStack.DEV_SECRET))
+                    + "&client_secret=" + DevIssuer.CLIENT_SECRET))
             .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body()).get("access_token").asString();

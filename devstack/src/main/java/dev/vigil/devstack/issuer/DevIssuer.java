@@ -14,6 +14,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class DevIssuer {
 
+    /** The secret of every dev client. */
+    public static final String CLIENT_SECRET = "dev-secret";
+
+    /** The password of every dev user. */
+    public static final String USER_PASSWORD = "dev-password";
+
     public static ConfigurableApplicationContext start(int port, String issuerUri) {
         // The dev stack closes the issuer itself, after the services, from its own shutdown hook.
         return new SpringApplicationBuilder(DevIssuer.class).web(WebApplicationType.SERVLET)

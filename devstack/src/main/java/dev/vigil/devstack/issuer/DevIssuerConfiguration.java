@@ -33,10 +33,6 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 @Configuration(proxyBeanMethods = false)
 class DevIssuerConfiguration {
 
-    static final String SECRET = "dev-secret";
-
-    static final String PASSWORD = "dev-password";
-
     static final String CONSOLE_CLIENT = "vigil-console";
 
     private static final String ROLE_PREFIX = "ROLE_";
@@ -47,7 +43,7 @@ class DevIssuerConfiguration {
         for (Role role : Role.values()) {
             clients.add(RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId("dev-" + role.id())
-                .clientSecret("{noop}" + SECRET)
+                .clientSecret("{noop}" + DevIssuer.CLIENT_SECRET)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
@@ -74,7 +70,7 @@ class DevIssuerConfiguration {
     UserDetailsService devUsers() {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         for (Role role : Role.values()) {
-            users.createUser(User.withUsername(role.id()).password("{noop}" + PASSWORD).roles(role.name()).build());
+            users.createUser(User.withUsername(role.id()).password("{noop}" + DevIssuer.USER_PASSWORD).roles(role.name()).build());
         }
         return users;
     }
