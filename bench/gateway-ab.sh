@@ -7,24 +7,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE="${1:-200}"
 SECONDS_PER_RUN="${2:-20}"
-mkdir -p bench/results
-source <(sed -n '/^java_major()/,/^export JAVA_HOME/p' vigil)
-./mvnw -q -Pquick package
+source bench/stack.sh
 run() {
-  local label=$1; shift
-  env "$@" VIGIL_JAVA_OPTS="-XX:+UseSerialGC -Xmx512m" java -Dvigil.home="$PWD" -jar devstack/target/devstack.jar \
-    > "bench/results/devstack-$label.log" 2>&1 &
-  local stack=$!
-  for _ in $(seq 1 120); do grep -q '^ready in' "bench/results/devstack-$label.log" && break; sleep 1; done
+  local label=$1
+  shift
+  start_stack "bench/results/devstack-$label.log" "$@"
   local token
-  token=$(curl -fsS -u dev-auditor:dev-secret -d grant_type=client_credentials http://localhost:9000/oauth2/token \
-    | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  token=$(dev_token dev-auditor)
   echo "### $label"
   java -jar bench/target/bench.jar --rates "$RATE" --seconds "$SECONDS_PER_RUN" --warmup 20 \
     --header "Authorization: Bearer $token" \
     "audit-read=http://localhost:8080/api/security/audit/logs?limit=10" \
     "denied-read=http://localhost:8080/api/security/health"
-  kill -TERM "$stack"; wait "$stack" || true
+  stop_stack
 }
 {
   echo "# gateway A/B, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, command: bench/gateway-ab.sh $RATE $SECONDS_PER_RUN"

@@ -7,20 +7,9 @@ cd "$(dirname "$0")/.."
 RATES="${1:-200,500,1000}"
 SECONDS_PER_RUN="${2:-30}"
 OUT="bench/results/gateway-read-$(date -u +%Y%m%dT%H%M%SZ).md"
-mkdir -p bench/results
-
-source <(sed -n '/^java_major()/,/^export JAVA_HOME/p' vigil)
-./mvnw -q -Pquick package
-# Benchmark with the JIT at full strength, unlike the quick-start dev default.
-export VIGIL_JAVA_OPTS="-XX:+UseSerialGC -Xmx512m"
-java -Dvigil.home="$PWD" -jar devstack/target/devstack.jar > bench/results/devstack.log 2>&1 &
-STACK=$!
-trap 'kill -TERM $STACK 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do grep -q '^ready in' bench/results/devstack.log && break; sleep 1; done
-grep -q '^ready in' bench/results/devstack.log || { cat bench/results/devstack.log; exit 1; }
-
-TOKEN=$(curl -fsS -u dev-auditor:dev-secret -d grant_type=client_credentials http://localhost:9000/oauth2/token \
-  | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+source bench/stack.sh
+start_stack bench/results/devstack.log
+TOKEN=$(dev_token dev-auditor)
 # Something to read: a page of ten entries.
 for i in $(seq 1 10); do
   curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' \
