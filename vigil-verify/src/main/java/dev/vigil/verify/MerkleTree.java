@@ -1,7 +1,6 @@
 package dev.vigil.verify;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,13 +20,13 @@ public final class MerkleTree {
     }
 
     public static byte[] leafHash(byte[] leaf) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         sha256.update(LEAF);
         return sha256.digest(leaf);
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         sha256.update(NODE);
         sha256.update(left);
         return sha256.digest(right);
@@ -35,7 +34,7 @@ public final class MerkleTree {
 
     /** The root of the empty tree. */
     public static byte[] emptyRoot() {
-        return sha256().digest();
+        return Sha256.digest().digest();
     }
 
     /** The largest power of two smaller than {@code n} (n ≥ 2): where RFC 9162 splits a tree of n leaves. */
@@ -171,14 +170,5 @@ public final class MerkleTree {
             sn >>= 1;
         }
         return sn == 0 && Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("every JDK has SHA-256", ex);
-        }
     }
 }

@@ -2,10 +2,8 @@ package dev.vigil.audit.log.canonical;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
-import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
+import dev.vigil.audit.log.domain.NewAuditEntry;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,22 +19,21 @@ public final class AuditLeaf {
         this.json = json;
     }
 
-    public String of(long seq, UUID eventId, Instant time, @Nullable String user, String action, String resource,
-            int outcome, @Nullable String ip, @Nullable String userAgent, Map<String, Object> metadata,
-            @Nullable String requestId, String source) {
+    /** The leaf of {@code entry} appended as number {@code seq} at {@code time}. */
+    public String of(long seq, Instant time, NewAuditEntry entry) {
         ObjectNode leaf = this.json.createObjectNode();
         leaf.put("seq", seq);
-        leaf.put("eventId", eventId.toString());
+        leaf.put("eventId", entry.eventId().toString());
         leaf.put("time", DateTimeFormatter.ISO_INSTANT.format(time));
-        leaf.put("user", user);
-        leaf.put("action", action);
-        leaf.put("resource", resource);
-        leaf.put("outcome", outcome);
-        leaf.put("ip", ip);
-        leaf.put("userAgent", userAgent);
-        leaf.set("metadata", this.json.valueToTree(metadata));
-        leaf.put("requestId", requestId);
-        leaf.put("source", source);
+        leaf.put("user", entry.user());
+        leaf.put("action", entry.action());
+        leaf.put("resource", entry.resource());
+        leaf.put("outcome", entry.outcome());
+        leaf.put("ip", entry.ip());
+        leaf.put("userAgent", entry.userAgent());
+        leaf.set("metadata", this.json.valueToTree(entry.metadata()));
+        leaf.put("requestId", entry.requestId());
+        leaf.put("source", entry.source());
         return CanonicalJson.serialize(leaf);
     }
 }

@@ -20,7 +20,7 @@ public final class CanonicalJson {
     }
 
     public static String serialize(JsonNode node) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(512);
         write(node, out);
         return out.toString();
     }
@@ -70,6 +70,10 @@ public final class CanonicalJson {
 
     private static void writeString(String value, StringBuilder out) {
         out.append('"');
+        if (!needsEscaping(value)) {
+            out.append(value).append('"');
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -94,6 +98,17 @@ public final class CanonicalJson {
             }
         }
         out.append('"');
+    }
+
+    /** Most strings have nothing to escape: they are copied whole. */
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean pairedSurrogate(String value, int i) {
@@ -130,6 +145,10 @@ public final class CanonicalJson {
         }
         if (value < 0) {
             return "-" + number(-value);
+        }
+        if (value < 1e18 && value == Math.rint(value)) {
+            // An integer below 10^21 is written with all its digits, and a long holds this one exactly.
+            return Long.toString((long) value);
         }
         BigDecimal shortest = shortestDecimal(value);
         String digits = shortest.unscaledValue().toString();

@@ -2,7 +2,6 @@ package dev.vigil.audit.log.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +16,7 @@ import dev.vigil.audit.log.canonical.AuditLeaf;
 import dev.vigil.audit.log.domain.AuditEntry;
 import dev.vigil.audit.log.domain.NewAuditEntry;
 import dev.vigil.verify.MerkleTree;
+import dev.vigil.verify.Sha256;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Parameters;
 import org.jspecify.annotations.Nullable;
@@ -93,9 +93,8 @@ class LogAppender {
             if (result.containsKey(entry.eventId())) {
                 continue;
             }
-            String leaf = this.leaves.of(seq, entry.eventId(), now, entry.user(), entry.action(), entry.resource(),
-                    entry.outcome(), entry.ip(), entry.userAgent(), entry.metadata(), entry.requestId(), entry.source());
-            byte[] hash = chain(prev, leaf);
+            String leaf = this.leaves.of(seq, now, entry);
+            byte[] hash = chain(prev, leaf.getBytes(StandardCharsets.UTF_8));
             AuditEntry appended = new AuditEntry(seq, entry.eventId(), now, entry.user(), entry.action(),
                     entry.resource(), entry.outcome(), entry.ip(), entry.userAgent(), entry.metadata(),
                     entry.requestId(), entry.source(), leaf, prev, hash);
@@ -148,15 +147,10 @@ class LogAppender {
     }
 
     /** The chain of the seed design: SHA-256(previous hash || leaf). */
-    static byte[] chain(byte[] prev, String leaf) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(prev);
-            return sha256.digest(leaf.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+    static byte[] chain(byte[] prev, byte[] leaf) {
+        MessageDigest sha256 = Sha256.digest();
+        sha256.update(prev);
+        return sha256.digest(leaf);
     }
 
     /**

@@ -1,48 +1,66 @@
 package dev.vigil.audit.log.store;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 import dev.vigil.audit.log.canonical.AuditLeaf;
-import dev.vigil.audit.log.domain.AuditEntry;
 import dev.vigil.audit.log.domain.LogProofs;
 import dev.vigil.audit.log.domain.LogVerifier;
+import dev.vigil.audit.log.domain.NewAuditEntry;
 import dev.vigil.audit.log.domain.Verification;
-import dev.vigil.verify.MerkleTree;
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams the entries in sequence order and checks each: no gap in the sequence, its columns
- * still canonicalize to its leaf, its chain hash follows from the one before, and its leaf hash
- * is the tree's. Over the whole log it also recomputes the root from the leaves and compares it
- * with the root of the stored tree.
+ * Recomputes the log in stretches of {@value #CHUNK} entries, two at a time (each its own
+ * query, on its own connection), and then, over the whole log, the root from the stretches'
+ * subtrees, compared with the root of the stored tree.
  */
 @Component
 class R2dbcLogVerifier implements LogVerifier {
 
+    /** A power of two, so every full stretch is one perfect subtree. */
+    static final int CHUNK = 1 << 16;
+
+    private static final int PARALLEL = 4;
+
+    private static final int ROWS_IN_FLIGHT = 1024;
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    private static final String ENTRIES = "select e.seq, e.recorded_at, e.event_id, e.actor, e.action, e.resource, "
+            + "e.outcome, e.ip, e.user_agent, e.metadata, e.request_id, e.source, e.leaf, e.prev_hash, e.hash, "
+            + "t.hash as tree_leaf_hash from audit_entries e "
+            + "left join tree_nodes t on t.level = 0 and t.idx = e.seq "
+            + "where e.seq >= :start and e.seq < :end order by e.seq";
+
     private final DatabaseClient db;
 
-    private final EntryRows rows;
+    private final JsonMapper json;
 
     private final AuditLeaf leaves;
-
-    private final TreeNodes nodes;
 
     private final LogProofs tree;
 
     R2dbcLogVerifier(DatabaseClient db, JsonMapper json, LogProofs tree) {
         this.db = db;
-        this.rows = new EntryRows(json);
+        this.json = json;
         this.leaves = new AuditLeaf(json);
-        this.nodes = new TreeNodes(db);
         this.tree = tree;
     }
 
@@ -53,142 +71,75 @@ class R2dbcLogVerifier implements LogVerifier {
             if (from >= end) {
                 return Mono.just(Verification.passed(0, size));
             }
-            return previousHash(from).flatMap(prev -> check(from, end, size, prev));
+            return Flux.fromIterable(stretches(from, end))
+                .flatMapSequential(this::check, PARALLEL, 1)
+                .takeUntil(ChunkCheck::broken)
+                .collectList()
+                .flatMap(checks -> conclude(checks, from == 0 && end == size, size));
         });
     }
 
-    private Mono<byte[]> previousHash(long from) {
-        if (from == 0) {
+    /** [from, end) cut at multiples of {@link #CHUNK}. */
+    private static List<long[]> stretches(long from, long end) {
+        List<long[]> stretches = new ArrayList<>();
+        for (long start = from; start < end; start = (start / CHUNK + 1) * CHUNK) {
+            stretches.add(new long[] { start, Math.min(end, (start / CHUNK + 1) * CHUNK) });
+        }
+        return stretches;
+    }
+
+    private Mono<ChunkCheck> check(long[] stretch) {
+        return previousHash(stretch[0]).flatMap(prev -> {
+            ChunkCheck check = new ChunkCheck(stretch[0], stretch[1], prev, this.leaves);
+            return this.db.sql(ENTRIES)
+                .bind("start", stretch[0])
+                .bind("end", stretch[1])
+                .map(this::toStoredEntry)
+                .all()
+                // Off the connection's event loop, which two stretches' connections may share.
+                .publishOn(Schedulers.parallel(), ROWS_IN_FLIGHT)
+                .takeWhile(check::check)
+                .then(Mono.fromSupplier(check::finish));
+        });
+    }
+
+    private Mono<byte[]> previousHash(long seq) {
+        if (seq == 0) {
             return Mono.just(LogAppender.GENESIS);
         }
         return this.db.sql("select hash from audit_entries where seq = :seq")
-            .bind("seq", from - 1)
+            .bind("seq", seq - 1)
             .map(row -> row.get("hash", byte[].class))
             .one()
             .defaultIfEmpty(new byte[0]);
     }
 
-    private Mono<Verification> check(long from, long end, long size, byte[] prev) {
-        Walk walk = new Walk(from, prev, from == 0);
-        return this.db.sql("select " + EntryRows.COLUMNS + " from audit_entries where seq >= :from and seq < :end "
-                + "order by seq")
-            .bind("from", from)
-            .bind("end", end)
-            .map(this.rows::toEntry)
-            .all()
-            .buffer(1000)
-            .concatMap(batch -> leafNodes(batch).map(stored -> walk.check(batch, stored, this.leaves)))
-            .takeUntil(broken -> broken)
-            .then(Mono.defer(() -> finish(walk, end, size)));
+    private ChunkCheck.StoredEntry toStoredEntry(Readable row) {
+        Json metadata = row.get(9, Json.class);
+        NewAuditEntry fields = new NewAuditEntry(row.get(2, UUID.class), row.get(3, String.class),
+                row.get(4, String.class), row.get(5, String.class), Objects.requireNonNull(row.get(6, Integer.class)),
+                row.get(7, String.class), row.get(8, String.class),
+                (metadata != null) ? this.json.readValue(metadata.asString(), OBJECT) : Map.of(),
+                row.get(10, String.class), row.get(11, String.class));
+        return new ChunkCheck.StoredEntry(Objects.requireNonNull(row.get(0, Long.class)),
+                row.get(1, OffsetDateTime.class).toInstant(), fields, row.get(12, String.class),
+                row.get(13, byte[].class), row.get(14, byte[].class), row.get(15, byte[].class));
     }
 
-    /** The tree's leaf hashes for a batch, in its order (a missing one is null). */
-    private Mono<List<byte[]>> leafNodes(List<AuditEntry> batch) {
-        return this.nodes.leafHashes(batch.getFirst().seq(), batch.getLast().seq() + 1)
-            .map(found -> batch.stream().map(entry -> found.get(entry.seq())).toList());
-    }
-
-    private Mono<Verification> finish(Walk walk, long end, long size) {
-        if (walk.brokenAt != null) {
-            return Mono.just(Verification.broken(walk.checked, size, walk.brokenAt, walk.reason));
+    /** The first break, in log order; else, over the whole log, the root recomputed against the stored one. */
+    private Mono<Verification> conclude(List<ChunkCheck> checks, boolean wholeLog, long size) {
+        long checked = checks.stream().mapToLong(ChunkCheck::checked).sum();
+        ChunkCheck last = checks.getLast();
+        if (last.broken()) {
+            return Mono.just(Verification.broken(checked, size, last.brokenAt(), last.reason()));
         }
-        if (walk.expected < end) {
-            return Mono.just(Verification.broken(walk.checked, size, walk.expected, "entry is missing"));
+        if (!wholeLog) {
+            return Mono.just(Verification.passed(checked, size));
         }
-        if (!walk.fromStart || end != size) {
-            return Mono.just(Verification.passed(walk.checked, size));
-        }
+        SubtreeStack leaves = new SubtreeStack();
+        checks.forEach(check -> leaves.addAll(check.tree()));
         return this.tree.root(size)
-            .map(stored -> Arrays.equals(stored, walk.root()) ? Verification.passed(walk.checked, size)
-                    : Verification.broken(walk.checked, size, size - 1, "the stored tree's root is not the root of the leaves"));
-    }
-
-    /** The state of one walk over the log. */
-    private static final class Walk {
-
-        long expected;
-
-        byte[] prev;
-
-        final boolean fromStart;
-
-        long checked;
-
-        @Nullable Long brokenAt;
-
-        @Nullable String reason;
-
-        /** Perfect subtrees over the leaves so far, largest first: the root is their right fold. */
-        private final Deque<byte[]> stack = new ArrayDeque<>();
-
-        private final Deque<Integer> levels = new ArrayDeque<>();
-
-        Walk(long from, byte[] prev, boolean fromStart) {
-            this.expected = from;
-            this.prev = prev;
-            this.fromStart = fromStart;
-        }
-
-        /** Checks a batch; true once something is broken. */
-        boolean check(List<AuditEntry> batch, List<byte[]> storedLeafHashes, AuditLeaf leaves) {
-            for (int i = 0; i < batch.size() && this.brokenAt == null; i++) {
-                AuditEntry entry = batch.get(i);
-                if (entry.seq() != this.expected) {
-                    fail(this.expected, "entry is missing");
-                    break;
-                }
-                String leaf = leaves.of(entry.seq(), entry.eventId(), entry.recordedAt(), entry.user(), entry.action(),
-                        entry.resource(), entry.outcome(), entry.ip(), entry.userAgent(), entry.metadata(),
-                        entry.requestId(), entry.source());
-                byte[] leafHash = (entry.leaf() != null)
-                        ? MerkleTree.leafHash(entry.leaf().getBytes(StandardCharsets.UTF_8)) : null;
-                if (!leaf.equals(entry.leaf())) {
-                    fail(entry.seq(), "the entry's fields no longer match its leaf");
-                }
-                else if (!Arrays.equals(entry.prevHash(), this.prev)
-                        || !Arrays.equals(entry.hash(), LogAppender.chain(this.prev, leaf))) {
-                    fail(entry.seq(), "the hash chain is broken");
-                }
-                else if (!Arrays.equals(storedLeafHashes.get(i), leafHash)) {
-                    fail(entry.seq(), "the leaf is not the one in the Merkle tree");
-                }
-                else {
-                    this.prev = entry.hash();
-                    this.expected++;
-                    this.checked++;
-                    push(leafHash);
-                }
-            }
-            return this.brokenAt != null;
-        }
-
-        private void fail(long seq, String why) {
-            this.brokenAt = seq;
-            this.reason = why;
-        }
-
-        private void push(byte[] leafHash) {
-            byte[] hash = leafHash;
-            int level = 0;
-            while (!this.levels.isEmpty() && this.levels.peek() == level) {
-                this.levels.pop();
-                hash = MerkleTree.nodeHash(this.stack.pop(), hash);
-                level++;
-            }
-            this.stack.push(hash);
-            this.levels.push(level);
-        }
-
-        byte[] root() {
-            if (this.stack.isEmpty()) {
-                return MerkleTree.emptyRoot();
-            }
-            var iterator = this.stack.iterator();
-            byte[] root = iterator.next();
-            while (iterator.hasNext()) {
-                root = MerkleTree.nodeHash(iterator.next(), root);
-            }
-            return root;
-        }
+            .map(stored -> Arrays.equals(stored, leaves.root()) ? Verification.passed(checked, size)
+                    : Verification.broken(checked, size, size - 1, "the stored tree's root is not the root of the leaves"));
     }
 }

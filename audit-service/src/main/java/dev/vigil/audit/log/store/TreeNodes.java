@@ -62,16 +62,6 @@ class TreeNodes {
             .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
     }
 
-    /** The leaf hashes of entries [from, to), by sequence number: one range scan of the primary key. */
-    Mono<Map<Long, byte[]>> leafHashes(long from, long to) {
-        return this.db.sql("select idx, hash from tree_nodes where level = 0 and idx >= :from and idx < :to")
-            .bind("from", from)
-            .bind("to", to)
-            .map(row -> Map.entry(row.get("idx", Long.class), row.get("hash", byte[].class)))
-            .all()
-            .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
-    }
-
     Mono<Void> insert(Map<Key, byte[]> nodes) {
         if (nodes.isEmpty()) {
             return Mono.empty();
