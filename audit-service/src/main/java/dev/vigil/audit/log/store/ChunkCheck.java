@@ -38,10 +38,14 @@ final class ChunkCheck {
 
     private @Nullable String reason;
 
-    private final SubtreeStack tree = new SubtreeStack();
+    private final SubtreeStack tree;
 
-    /** {@code prev} is the chain hash of entry {@code start - 1}. */
-    ChunkCheck(long start, long end, byte[] prev, AuditLeaf leaves) {
+    /**
+     * {@code prev} is the chain hash of entry {@code start - 1}; {@code tree} holds the subtrees before
+     * {@code start} that its leaves may merge with (none when {@code start} is a stretch boundary).
+     */
+    ChunkCheck(long start, long end, byte[] prev, SubtreeStack tree, AuditLeaf leaves) {
+        this.tree = tree;
         this.start = start;
         this.end = end;
         this.expected = start;

@@ -36,6 +36,9 @@ class LogAppender {
 
     static final byte[] GENESIS = new byte[32];
 
+    /** Held by every transaction that moves the log's head or start, for the rest of it. */
+    static final String LOCK = "select pg_advisory_xact_lock(hashtext('vigil.audit.append'))";
+
     private final DatabaseClient db;
 
     private final TransactionalOperator tx;
@@ -56,7 +59,7 @@ class LogAppender {
 
     /** The stored entries for {@code batch}, in its order. */
     Mono<List<AuditEntry>> append(List<NewAuditEntry> batch, Lookup existing) {
-        Mono<List<AuditEntry>> work = this.db.sql("select pg_advisory_xact_lock(hashtext('vigil.audit.append'))")
+        Mono<List<AuditEntry>> work = this.db.sql(LOCK)
             .then()
             .then(existing.byEventIds(batch.stream().map(NewAuditEntry::eventId).distinct().toList()))
             .flatMap(stored -> head().flatMap(head -> appendNew(batch, stored, head)));

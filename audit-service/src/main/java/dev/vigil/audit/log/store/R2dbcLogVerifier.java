@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import dev.vigil.audit.log.canonical.AuditLeaf;
 import dev.vigil.audit.log.domain.LogProofs;
+import dev.vigil.audit.log.domain.LogPruning;
+import dev.vigil.audit.log.domain.PrunePoint;
 import dev.vigil.audit.log.domain.LogVerifier;
 import dev.vigil.audit.log.domain.NewAuditEntry;
 import dev.vigil.audit.log.domain.Verification;
@@ -26,9 +28,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Recomputes the log in stretches of {@value #CHUNK} entries, two at a time (each its own
- * query, on its own connection), and then, over the whole log, the root from the stretches'
- * subtrees, compared with the root of the stored tree.
+ * Recomputes the log in stretches of {@value #CHUNK} entries, several at a time (each its own
+ * query, on its own connection), and then, when the range reaches the end of the log, the root
+ * from the stretches' subtrees (and the stored ones before the range), compared with the root of
+ * the stored tree. Pruned entries are skipped: the chain resumes from the prune's anchor hash.
  */
 @Component
 class R2dbcLogVerifier implements LogVerifier {
@@ -57,42 +60,53 @@ class R2dbcLogVerifier implements LogVerifier {
 
     private final LogProofs tree;
 
-    R2dbcLogVerifier(DatabaseClient db, JsonMapper json, LogProofs tree) {
+    private final LogPruning pruning;
+
+    private final TreeNodes nodes;
+
+    R2dbcLogVerifier(DatabaseClient db, JsonMapper json, LogProofs tree, LogPruning pruning) {
         this.db = db;
         this.json = json;
         this.leaves = new AuditLeaf(json);
         this.tree = tree;
+        this.pruning = pruning;
+        this.nodes = new TreeNodes(db);
     }
 
     @Override
     public Mono<Verification> verify(long from, @Nullable Long to) {
-        return this.tree.size().flatMap(size -> {
+        return this.pruning.prunePoint().flatMap(pruned -> this.tree.size().flatMap(size -> {
+            long start = Math.max(from, pruned.prunedBefore());
             long end = (to == null || to > size) ? size : to;
-            if (from >= end) {
-                return Mono.just(Verification.passed(0, size));
+            if (start >= end) {
+                return Mono.just(Verification.passed(0, size, pruned.prunedBefore()));
             }
-            return Flux.fromIterable(stretches(from, end))
-                .flatMapSequential(this::check, PARALLEL, 1)
+            return Flux.fromIterable(stretches(start, end))
+                .flatMapSequential(stretch -> check(stretch, start, pruned), PARALLEL, 1)
                 .takeUntil(ChunkCheck::broken)
                 .collectList()
-                .flatMap(checks -> conclude(checks, from == 0 && end == size, size));
-        });
+                .flatMap(checks -> conclude(checks, end == size, size, pruned.prunedBefore()));
+        }));
     }
 
-    /** [from, end) cut at multiples of {@link #CHUNK}. */
-    private static List<long[]> stretches(long from, long end) {
+    /** [start, end) cut at multiples of {@link #CHUNK}. */
+    private static List<long[]> stretches(long start, long end) {
         List<long[]> stretches = new ArrayList<>();
-        for (long start = from; start < end; start = (start / CHUNK + 1) * CHUNK) {
-            stretches.add(new long[] { start, Math.min(end, (start / CHUNK + 1) * CHUNK) });
+        for (long at = start; at < end; at = (at / CHUNK + 1) * CHUNK) {
+            stretches.add(new long[] { at, Math.min(end, (at / CHUNK + 1) * CHUNK) });
         }
         return stretches;
     }
 
-    private Mono<ChunkCheck> check(long[] stretch) {
-        return previousHash(stretch[0]).flatMap(prev -> {
-            ChunkCheck check = new ChunkCheck(stretch[0], stretch[1], prev, this.leaves);
+    private Mono<ChunkCheck> check(long[] stretch, long rangeStart, PrunePoint pruned) {
+        long start = stretch[0];
+        Mono<byte[]> prev = (start == pruned.prunedBefore()) ? Mono.just(pruned.anchorHash()) : previousHash(start);
+        // The stored tree nodes before the range stand in for the leaves not checked (or pruned).
+        Mono<SubtreeStack> tree = (start == rangeStart) ? storedPrefix(start) : Mono.just(new SubtreeStack());
+        return Mono.zip(prev, tree).flatMap(prevAndTree -> {
+            ChunkCheck check = new ChunkCheck(start, stretch[1], prevAndTree.getT1(), prevAndTree.getT2(), this.leaves);
             return this.db.sql(ENTRIES)
-                .bind("start", stretch[0])
+                .bind("start", start)
                 .bind("end", stretch[1])
                 .map(this::toStoredEntry)
                 .all()
@@ -104,14 +118,21 @@ class R2dbcLogVerifier implements LogVerifier {
     }
 
     private Mono<byte[]> previousHash(long seq) {
-        if (seq == 0) {
-            return Mono.just(LogAppender.GENESIS);
-        }
         return this.db.sql("select hash from audit_entries where seq = :seq")
             .bind("seq", seq - 1)
             .map(row -> row.get("hash", byte[].class))
             .one()
             .defaultIfEmpty(new byte[0]);
+    }
+
+    /** The stored perfect subtrees over entries [0, end); one missing leaves the root wrong, which is reported. */
+    private Mono<SubtreeStack> storedPrefix(long end) {
+        List<TreeNodes.Key> keys = StoredTree.perfectSubtrees(0, end);
+        return this.nodes.fetch(keys).map(found -> {
+            SubtreeStack prefix = new SubtreeStack();
+            keys.stream().filter(found::containsKey).forEach(key -> prefix.add(key.level(), found.get(key)));
+            return prefix;
+        });
     }
 
     private ChunkCheck.StoredEntry toStoredEntry(Readable row) {
@@ -126,20 +147,21 @@ class R2dbcLogVerifier implements LogVerifier {
                 row.get(13, byte[].class), row.get(14, byte[].class), row.get(15, byte[].class));
     }
 
-    /** The first break, in log order; else, over the whole log, the root recomputed against the stored one. */
-    private Mono<Verification> conclude(List<ChunkCheck> checks, boolean wholeLog, long size) {
+    /** The first break, in log order; else, up to the end of the log, the root recomputed against the stored one. */
+    private Mono<Verification> conclude(List<ChunkCheck> checks, boolean toTheEnd, long size, long prunedBefore) {
         long checked = checks.stream().mapToLong(ChunkCheck::checked).sum();
         ChunkCheck last = checks.getLast();
         if (last.broken()) {
-            return Mono.just(Verification.broken(checked, size, last.brokenAt(), last.reason()));
+            return Mono.just(Verification.broken(checked, size, prunedBefore, last.brokenAt(), last.reason()));
         }
-        if (!wholeLog) {
-            return Mono.just(Verification.passed(checked, size));
+        if (!toTheEnd) {
+            return Mono.just(Verification.passed(checked, size, prunedBefore));
         }
         SubtreeStack leaves = new SubtreeStack();
         checks.forEach(check -> leaves.addAll(check.tree()));
         return this.tree.root(size)
-            .map(stored -> Arrays.equals(stored, leaves.root()) ? Verification.passed(checked, size)
-                    : Verification.broken(checked, size, size - 1, "the stored tree's root is not the root of the leaves"));
+            .map(stored -> Arrays.equals(stored, leaves.root()) ? Verification.passed(checked, size, prunedBefore)
+                    : Verification.broken(checked, size, prunedBefore, size - 1,
+                            "the stored tree's root is not the root of the leaves"));
     }
 }
