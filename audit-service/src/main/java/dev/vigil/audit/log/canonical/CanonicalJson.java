@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +24,47 @@ public final class CanonicalJson {
         StringBuilder out = new StringBuilder(512);
         write(node, out);
         return out.toString();
+    }
+
+    /**
+     * Writes a plain Java value as Jackson reads JSON into one (maps, lists, strings, numbers,
+     * booleans, null) or a JSON tree, canonically.
+     */
+    static void writeValue(@Nullable Object value, StringBuilder out) {
+        switch (value) {
+            case null -> out.append("null");
+            case String string -> writeString(string, out);
+            case Number number -> out.append(number(number.doubleValue()));
+            case Boolean bool -> out.append(bool.booleanValue());
+            case Map<?, ?> map -> writeMap(map, out);
+            case List<?> list -> {
+                out.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    out.append(i > 0 ? "," : "");
+                    writeValue(list.get(i), out);
+                }
+                out.append(']');
+            }
+            case JsonNode node -> write(node, out);
+            default -> throw new IllegalArgumentException("not representable in JSON: " + value.getClass().getName());
+        }
+    }
+
+    private static void writeMap(Map<?, ?> map, StringBuilder out) {
+        List<String> names = new ArrayList<>(map.size());
+        for (Object name : map.keySet()) {
+            names.add((String) name);
+        }
+        // String.compareTo compares UTF-16 code units, which is exactly the order RFC 8785 asks for.
+        names.sort(null);
+        out.append('{');
+        for (int i = 0; i < names.size(); i++) {
+            out.append(i > 0 ? "," : "");
+            writeString(names.get(i), out);
+            out.append(':');
+            writeValue(map.get(names.get(i)), out);
+        }
+        out.append('}');
     }
 
     private static void write(JsonNode node, StringBuilder out) {
@@ -68,7 +110,7 @@ public final class CanonicalJson {
         }
     }
 
-    private static void writeString(String value, StringBuilder out) {
+    static void writeString(String value, StringBuilder out) {
         out.append('"');
         if (!needsEscaping(value)) {
             out.append(value).append('"');

@@ -26,8 +26,6 @@ final class ChunkCheck {
 
     final long end;
 
-    private final AuditLeaf leaves;
-
     private long expected;
 
     private byte[] prev;
@@ -44,13 +42,12 @@ final class ChunkCheck {
      * {@code prev} is the chain hash of entry {@code start - 1}; {@code tree} holds the subtrees before
      * {@code start} that its leaves may merge with (none when {@code start} is a stretch boundary).
      */
-    ChunkCheck(long start, long end, byte[] prev, SubtreeStack tree, AuditLeaf leaves) {
+    ChunkCheck(long start, long end, byte[] prev, SubtreeStack tree) {
         this.tree = tree;
         this.start = start;
         this.end = end;
         this.expected = start;
         this.prev = prev;
-        this.leaves = leaves;
     }
 
     /** Checks the next entry; false once something is broken. */
@@ -58,7 +55,7 @@ final class ChunkCheck {
         if (entry.seq() != this.expected) {
             return fail(this.expected, "entry is missing");
         }
-        String leaf = this.leaves.of(entry.seq(), entry.time(), entry.fields());
+        String leaf = AuditLeaf.of(entry.seq(), entry.time(), entry.fields());
         if (!leaf.equals(entry.leaf())) {
             return fail(entry.seq(), "the entry's fields no longer match its leaf");
         }

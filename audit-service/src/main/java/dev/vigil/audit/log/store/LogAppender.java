@@ -45,15 +45,12 @@ class LogAppender {
 
     private final TreeNodes nodes;
 
-    private final AuditLeaf leaves;
-
     private final JsonMapper json;
 
-    LogAppender(DatabaseClient db, TransactionalOperator tx, TreeNodes nodes, AuditLeaf leaves, JsonMapper json) {
+    LogAppender(DatabaseClient db, TransactionalOperator tx, TreeNodes nodes, JsonMapper json) {
         this.db = db;
         this.tx = tx;
         this.nodes = nodes;
-        this.leaves = leaves;
         this.json = json;
     }
 
@@ -96,7 +93,7 @@ class LogAppender {
             if (result.containsKey(entry.eventId())) {
                 continue;
             }
-            String leaf = this.leaves.of(seq, now, entry);
+            String leaf = AuditLeaf.of(seq, now, entry);
             byte[] hash = chain(prev, leaf.getBytes(StandardCharsets.UTF_8));
             AuditEntry appended = new AuditEntry(seq, entry.eventId(), now, entry.user(), entry.action(),
                     entry.resource(), entry.outcome(), entry.ip(), entry.userAgent(), entry.metadata(),

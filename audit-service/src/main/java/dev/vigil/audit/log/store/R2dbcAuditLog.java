@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.vigil.audit.log.canonical.AuditLeaf;
 import dev.vigil.audit.log.domain.AuditEntry;
 import dev.vigil.audit.log.domain.AuditLog;
 import dev.vigil.audit.log.domain.AuditQuery;
@@ -34,7 +33,7 @@ class R2dbcAuditLog implements AuditLog {
 
     R2dbcAuditLog(DatabaseClient db, TransactionalOperator tx, JsonMapper json) {
         this.db = db;
-        this.appender = new LogAppender(db, tx, new TreeNodes(db), new AuditLeaf(json), json);
+        this.appender = new LogAppender(db, tx, new TreeNodes(db), json);
         this.rows = new EntryRows(json);
     }
 
