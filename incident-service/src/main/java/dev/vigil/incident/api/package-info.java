@@ -1,4 +1,4 @@
-/** The HTTP API of the incident-service; a skeleton until issue #4 fills it in. */
+/** The incidents API: list, open, read and change incidents. */
 @NullMarked
 package dev.vigil.incident.api;
 
