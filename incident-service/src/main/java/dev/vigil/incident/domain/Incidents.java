@@ -10,7 +10,12 @@ import reactor.core.publisher.Mono;
 public interface Incidents {
 
     /** Opens an incident, or counts one more occurrence of the unresolved one with the same signature. */
-    Mono<Raised> raise(Occurrence occurrence);
+    default Mono<Raised> raise(Occurrence occurrence) {
+        return raise(occurrence, 1);
+    }
+
+    /** As {@link #raise(Occurrence)}, for {@code times} identical occurrences at once (one statement, one event). */
+    Mono<Raised> raise(Occurrence occurrence, int times);
 
     /** The incident, or empty. */
     Mono<Incident> find(UUID id);

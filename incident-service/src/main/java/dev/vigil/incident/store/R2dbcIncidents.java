@@ -43,9 +43,9 @@ class R2dbcIncidents implements Incidents {
      */
     private static final String RAISE = "insert into incidents (id, signature, source, title, description, severity, "
             + "status, occurrence_count, detected_at, last_seen_at, context) "
-            + "values (:id, :signature, :source, :title, :description, :severity, 'open', 1, :detected, :detected, :context) "
-            + "on conflict (signature) where status <> 'resolved' do update set "
-            + "occurrence_count = incidents.occurrence_count + 1, "
+            + "values (:id, :signature, :source, :title, :description, :severity, 'open', :times, :detected, :detected, "
+            + ":context) on conflict (signature) where status <> 'resolved' do update set "
+            + "occurrence_count = incidents.occurrence_count + excluded.occurrence_count, "
             + "detected_at = least(incidents.detected_at, excluded.detected_at), "
             + "last_seen_at = greatest(incidents.last_seen_at, excluded.last_seen_at), updated_at = now() "
             + "returning " + IncidentRows.COLUMNS + ", (xmax = 0) as inserted";
@@ -67,9 +67,10 @@ class R2dbcIncidents implements Incidents {
     }
 
     @Override
-    public Mono<Raised> raise(Occurrence occurrence) {
+    public Mono<Raised> raise(Occurrence occurrence, int times) {
         Mono<Raised> work = this.db.sql(RAISE)
             .bind("id", Ids.newId())
+            .bind("times", times)
             .bind("signature", occurrence.effectiveSignature())
             .bind("source", occurrence.source())
             .bind("title", occurrence.title())
