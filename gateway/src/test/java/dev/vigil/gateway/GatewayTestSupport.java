@@ -25,9 +25,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "management.server.port=0", "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "vigil.gateway.circuit-breaker.minimum-calls=100", "vigil.gateway.timeout=2s" })
+                "vigil.gateway.circuit-breaker.minimum-calls=100", "vigil.gateway.timeout=2s",
+                "VIGIL_ALERTMANAGER_TOKEN=" + GatewayTestSupport.ALERTMANAGER_TOKEN })
 @EmbeddedKafka(partitions = 1, topics = "vigil.audit.v1")
 abstract class GatewayTestSupport {
+
+    static final String ALERTMANAGER_TOKEN = "alertmanager-test-token-0123456789abcdef";
 
     static final TestIssuer issuer = new TestIssuer();
 

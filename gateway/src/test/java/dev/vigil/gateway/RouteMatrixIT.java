@@ -51,6 +51,17 @@ class RouteMatrixIT extends GatewayTestSupport {
     }
 
     @Test
+    void alertmanagersStaticTokenAdmitsItToItsRouteAndNowhereElse() {
+        this.client.post().uri("/api/security/alertmanager").header(HttpHeaders.AUTHORIZATION, "Bearer " + ALERTMANAGER_TOKEN)
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
+        assertThat(services.get("incident-service").received().getLast().subject()).isEqualTo("static-token:alertmanager");
+        assertProblem(HttpMethod.POST, "/api/security/alertmanager", ALERTMANAGER_TOKEN + "x", 401);
+        assertProblem(HttpMethod.POST, "/api/security/alertmanager", ALERTMANAGER_TOKEN.substring(1), 401);
+        assertProblem(HttpMethod.POST, "/api/security/incidents", ALERTMANAGER_TOKEN, 401);
+        assertProblem(HttpMethod.GET, "/api/security/incidents", ALERTMANAGER_TOKEN, 401);
+    }
+
+    @Test
     void rejectsExpiredForgedAndMalformedTokens() {
         assertProblem(HttpMethod.GET, "/api/security/health", issuer.expiredToken("alice", Scopes.HEALTH_READ), 401);
         assertProblem(HttpMethod.GET, "/api/security/health", issuer.forgedToken("alice", Scopes.HEALTH_READ), 401);

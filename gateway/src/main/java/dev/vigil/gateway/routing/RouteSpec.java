@@ -19,9 +19,12 @@ import org.springframework.http.HttpMethod;
  * @param methods the HTTP methods the route accepts
  * @param scope the scope a bearer token must carry; required unless access is {@code signature}
  * @param access {@code scope} (a JWT with the scope) or {@code signature} (the service checks an HMAC signature itself)
+ * @param staticToken a bearer token that admits callers as if they carried the scope, for systems that cannot get a
+ * JWT (Alertmanager's {@code http_config}); empty: JWTs only
  */
 public record RouteSpec(@NotBlank String id, @NotBlank String service, @NotBlank String path,
-        @NotEmpty List<HttpMethod> methods, @Nullable String scope, @DefaultValue("scope") Access access) {
+        @NotEmpty List<HttpMethod> methods, @Nullable String scope, @DefaultValue("scope") Access access,
+        @Nullable String staticToken) {
 
     /** How a route authenticates its callers. */
     public enum Access {
@@ -32,6 +35,16 @@ public record RouteSpec(@NotBlank String id, @NotBlank String service, @NotBlank
         /** No JWT at the gateway: the service verifies the request's HMAC signature. */
         SIGNATURE
 
+    }
+
+    /** Whether a static bearer token is configured for this route. */
+    public boolean hasStaticToken() {
+        return this.staticToken != null && !this.staticToken.isBlank();
+    }
+
+    @AssertTrue(message = "a static token must be at least 32 characters")
+    boolean isStaticTokenStrong() {
+        return !hasStaticToken() || this.staticToken.length() >= 32;
     }
 
     @AssertTrue(message = "a route with access 'scope' must name the scope it needs")

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
@@ -22,7 +24,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 class GatewaySecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayRoutesProperties properties) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayRoutesProperties properties,
+            ReactiveJwtDecoder jwtDecoder) {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
         ProblemAccessDeniedHandler deniedHandler = new ProblemAccessDeniedHandler();
         http.authorizeExchange(exchanges -> {
@@ -42,8 +45,11 @@ class GatewaySecurityConfiguration {
             }
             exchanges.anyExchange().denyAll();
         })
-            .oauth2ResourceServer(server -> server.jwt(jwt -> {
-            }).authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+            .oauth2ResourceServer(server -> server
+                .authenticationManagerResolver(new StaticTokenAuthentication(properties.routes(),
+                        new JwtReactiveAuthenticationManager(jwtDecoder)))
+                .authenticationEntryPoint(entryPoint)
+                .accessDeniedHandler(deniedHandler))
             .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
                 .accessDeniedHandler(deniedHandler))
             .addFilterAfter(new AuthenticatedSubjectWebFilter(), SecurityWebFiltersOrder.AUTHENTICATION)
