@@ -1,29 +1,30 @@
 package dev.vigil.health.api;
 
-import dev.vigil.common.problem.ProblemException;
-import dev.vigil.common.problem.ProblemType;
+import dev.vigil.health.monitor.Monitor;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The routes the gateway already sends here; each answers 501 until issue #4 implements it. */
+/** The platform's health now, from memory (it answers while the database is down), and a run of every check. */
 @RestController
 class HealthController {
 
+    private final Monitor monitor;
+
+    HealthController(Monitor monitor) {
+        this.monitor = monitor;
+    }
+
     @GetMapping("/api/security/health")
-    Mono<Void> planned1() {
-        return notYet();
+    HealthReport health() {
+        return HealthReport.of(this.monitor.statuses());
     }
 
+    /** Runs every check now (synthetic checks, e.g. from a CronJob) and answers the report after them. */
     @PostMapping("/api/security/cron/health-check")
-    Mono<Void> planned2() {
-        return notYet();
-    }
-
-    private static Mono<Void> notYet() {
-        return Mono.error(new ProblemException(ProblemType.NOT_IMPLEMENTED,
-                "This endpoint is planned (issue #4) and not implemented yet."));
+    Mono<HealthReport> runAll() {
+        return this.monitor.runAll().then(Mono.fromSupplier(() -> HealthReport.of(this.monitor.statuses())));
     }
 }

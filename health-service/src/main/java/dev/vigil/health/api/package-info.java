@@ -1,4 +1,4 @@
-/** The HTTP API of the health-service; a skeleton until issue #4 fills it in. */
+/** The health API: current status, checks, history, synthetic runs and flags. */
 @NullMarked
 package dev.vigil.health.api;
 
