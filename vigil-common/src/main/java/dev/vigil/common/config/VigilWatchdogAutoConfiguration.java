@@ -1,5 +1,7 @@
 package dev.vigil.common.config;
 
+import dev.vigil.common.watchdog.DatabasePing;
+import dev.vigil.common.watchdog.R2dbcDatabasePing;
 import dev.vigil.common.watchdog.Watchdog;
 import dev.vigil.common.watchdog.WatchdogHealthIndicators;
 import dev.vigil.common.watchdog.WatchdogProperties;
@@ -8,10 +10,13 @@ import io.r2dbc.spi.ConnectionFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The watchdog in every reactive Vigil service, exposed as the {@code watchdogReadiness} and
@@ -25,8 +30,20 @@ import org.springframework.context.annotation.Bean;
 public class VigilWatchdogAutoConfiguration {
 
     @Bean
-    Watchdog watchdog(WatchdogProperties properties, ObjectProvider<ConnectionFactory> database, MeterRegistry meters) {
+    Watchdog watchdog(WatchdogProperties properties, ObjectProvider<DatabasePing> database, MeterRegistry meters) {
         return new Watchdog(properties, database.getIfAvailable(), meters);
+    }
+
+    /** Services with a database also watch it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ConnectionFactory.class)
+    static class DatabaseWatch {
+
+        @Bean
+        @ConditionalOnBean(ConnectionFactory.class)
+        DatabasePing databasePing(ConnectionFactory database) {
+            return new R2dbcDatabasePing(database);
+        }
     }
 
     @Bean

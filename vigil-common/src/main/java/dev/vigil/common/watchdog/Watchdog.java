@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.concurrent.EventExecutor;
-import io.r2dbc.spi.ConnectionFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -37,7 +36,7 @@ public class Watchdog implements SmartLifecycle {
 
     private final WatchdogProperties limits;
 
-    private final @Nullable ConnectionFactory database;
+    private final @Nullable DatabasePing database;
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
@@ -57,7 +56,7 @@ public class Watchdog implements SmartLifecycle {
 
     private @Nullable Disposable sampling;
 
-    public Watchdog(WatchdogProperties limits, @Nullable ConnectionFactory database, MeterRegistry meters) {
+    public Watchdog(WatchdogProperties limits, @Nullable DatabasePing database, MeterRegistry meters) {
         this.limits = limits;
         this.database = database;
         Gauge.builder("vigil.watchdog.event.loop.lag", this.lagNanos, lag -> lag.get() / 1e9).baseUnit("seconds")
@@ -130,11 +129,7 @@ public class Watchdog implements SmartLifecycle {
         if (this.database == null) {
             return Mono.empty();
         }
-        return Mono.usingWhen(Mono.from(this.database.create()),
-                connection -> Flux.from(connection.createStatement("select 1").execute())
-                    .flatMap(result -> result.map((row, meta) -> 1))
-                    .then(),
-                connection -> Mono.from(connection.close()))
+        return this.database.ping()
             .timeout(this.limits.databaseTimeout())
             .doOnSuccess(ok -> this.databaseUp.set(true))
             .onErrorResume(error -> {
