@@ -182,6 +182,7 @@ public class Monitor implements SmartLifecycle {
             }
         }
         return this.store.record(batch).timeout(Duration.ofSeconds(5)).onErrorResume(error -> {
+            log.debug("Results wait for the database: {}", error.toString());
             synchronized (this.unsaved) {
                 for (int i = batch.size() - 1; i >= 0; i--) {
                     this.unsaved.addFirst(batch.get(i));

@@ -1,6 +1,7 @@
 package dev.vigil.incident.api;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -17,6 +18,7 @@ import dev.vigil.incident.domain.Incidents;
 import dev.vigil.incident.domain.Occurrence;
 import dev.vigil.incident.domain.Severity;
 import dev.vigil.incident.domain.Status;
+import dev.vigil.incident.events.PendingIncidents;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -41,17 +43,25 @@ class IncidentController {
 
     private static final int MAX_LIMIT = 1000;
 
+    /** Set on answers the database could not give: {@code memory}. */
+    static final String SERVED_FROM = "Vigil-Served-From";
+
+    private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(5);
+
     private final Incidents incidents;
 
     private final JsonMapper json;
 
-    IncidentController(Incidents incidents, JsonMapper json) {
+    private final PendingIncidents pending;
+
+    IncidentController(Incidents incidents, JsonMapper json, PendingIncidents pending) {
         this.incidents = incidents;
         this.json = json;
+        this.pending = pending;
     }
 
     @GetMapping(PATH)
-    Mono<IncidentPage> list(@RequestParam(required = false) @Nullable String status,
+    Mono<ResponseEntity<IncidentPage>> list(@RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String severity,
             @RequestParam(required = false) @Nullable String signature,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
@@ -62,7 +72,26 @@ class IncidentController {
         IncidentQuery query = new IncidentQuery((status != null) ? parse(() -> Status.of(status)) : null,
                 (severity != null) ? parse(() -> Severity.of(severity)) : null, signature, instant("from", from),
                 instant("to", to), (cursor != null) ? IncidentCursor.decode(cursor) : null, limit + 1);
-        return this.incidents.list(query).collectList().map(found -> page(found, limit));
+        return this.incidents.list(query)
+            .collectList()
+            .timeout(DATABASE_TIMEOUT)
+            .map(found -> ResponseEntity.ok(page(found, limit)))
+            .onErrorResume(DatabaseOutage::is, error -> Mono.just(fromMemory(query, limit)));
+    }
+
+    /**
+     * While the database cannot be read: the incidents raised since it went away, not stored yet
+     * (an outage's own incident among them), marked as served from memory.
+     */
+    private ResponseEntity<IncidentPage> fromMemory(IncidentQuery query, int limit) {
+        List<Incident> pending = this.pending.incidents()
+            .stream()
+            .filter(incident -> query.status() == null || query.status() == incident.status())
+            .filter(incident -> query.severity() == null || query.severity() == incident.severity())
+            .filter(incident -> query.signature() == null || query.signature().equals(incident.signature()))
+            .limit(limit)
+            .toList();
+        return ResponseEntity.ok().header(SERVED_FROM, "memory").body(new IncidentPage(pending, null));
     }
 
     private static IncidentPage page(List<Incident> found, int limit) {

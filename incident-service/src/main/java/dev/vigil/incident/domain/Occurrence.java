@@ -1,8 +1,11 @@
 package dev.vigil.incident.domain;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
+import dev.vigil.common.events.Ids;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,15 +15,21 @@ import org.jspecify.annotations.Nullable;
  * @param signature given by the raiser, or else derived from source and title
  * @param detectedAt when the raiser detected it (for an event, its time, so an outage does not postdate it)
  * @param actor who raised it, for the timeline and the audit log
+ * @param id the id the incident gets if this occurrence opens it
  */
 public record Occurrence(@Nullable String signature, String source, String title, @Nullable String description,
-        Severity severity, Instant detectedAt, Map<String, Object> context, String actor) {
+        Severity severity, Instant detectedAt, Map<String, Object> context, String actor, UUID id) {
+
+    public Occurrence(@Nullable String signature, String source, String title, @Nullable String description,
+            Severity severity, Instant detectedAt, Map<String, Object> context, String actor) {
+        this(signature, source, title, description, severity, detectedAt, context, actor, Ids.newId());
+    }
 
     /** The given signature, or {@code source + ":" + title} normalized. */
     public String effectiveSignature() {
         if (this.signature != null && !this.signature.isBlank()) {
             return this.signature;
         }
-        return this.source + ":" + this.title.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        return this.source + ":" + this.title.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 }

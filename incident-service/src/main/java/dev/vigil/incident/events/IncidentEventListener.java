@@ -1,6 +1,8 @@
 package dev.vigil.incident.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 
 import dev.vigil.common.events.CloudEvent;
 import dev.vigil.common.events.CloudEventCodec;
@@ -45,8 +47,12 @@ class IncidentEventListener {
 
     private final Counter malformed;
 
-    IncidentEventListener(Incidents incidents, ProcessedEvents processed, CloudEventCodec codec, MeterRegistry meters) {
+    private final PendingIncidents pending;
+
+    IncidentEventListener(Incidents incidents, ProcessedEvents processed, CloudEventCodec codec, MeterRegistry meters,
+            PendingIncidents pending) {
         this.incidents = incidents;
+        this.pending = pending;
         this.processed = processed;
         this.codec = codec;
         this.malformed = meters.counter("vigil.incident.events.malformed");
@@ -67,6 +73,7 @@ class IncidentEventListener {
         }
         if (effect != null) {
             this.processed.applyOnce(CONSUMER, event.id(), effect).block(WRITE_TIMEOUT);
+            this.pending.release(event.id());
         }
     }
 
@@ -76,8 +83,11 @@ class IncidentEventListener {
             if (raise.title() == null || raise.title().isBlank() || raise.severity() == null) {
                 throw new MalformedEventException("raise " + event.id() + " lacks a title or severity", null);
             }
-            return this.incidents.raise(new Occurrence(raise.signature(), event.source(), raise.title(), raise.detail(),
-                    Severity.of(raise.severity()), event.time(), raise.context(), event.source()));
+            Occurrence occurrence = new Occurrence(raise.signature(), event.source(), raise.title(), raise.detail(),
+                    Severity.of(raise.severity()), event.time(), raise.context(), event.source(),
+                    UUID.nameUUIDFromBytes(("incident:" + event.id()).getBytes(StandardCharsets.UTF_8)));
+            this.pending.hold(event.id(), occurrence);
+            return this.incidents.raise(occurrence);
         }
         if (IncidentResolve.TYPE.equals(event.type())) {
             IncidentResolve resolve = this.codec.data(event, IncidentResolve.class);

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.vigil.common.events.CloudEventCodec;
-import dev.vigil.common.events.Ids;
 import dev.vigil.common.outbox.OutboxWriter;
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentChange;
@@ -69,7 +68,7 @@ class R2dbcIncidents implements Incidents {
     @Override
     public Mono<Raised> raise(Occurrence occurrence, int times) {
         Mono<Raised> work = this.db.sql(RAISE)
-            .bind("id", Ids.newId())
+            .bind("id", occurrence.id())
             .bind("times", times)
             .bind("signature", occurrence.effectiveSignature())
             .bind("source", occurrence.source())

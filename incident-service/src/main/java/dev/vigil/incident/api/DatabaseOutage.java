@@ -1,0 +1,29 @@
+package dev.vigil.incident.api;
+
+import java.util.concurrent.TimeoutException;
+
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** Whether an error means the database cannot be reached now (as opposed to a bad query or bad data). */
+final class DatabaseOutage {
+
+    private DatabaseOutage() {
+    }
+
+    static boolean is(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransientDataAccessException || cause instanceof TimeoutException
+                    || cause instanceof R2dbcNonTransientResourceException
+                    || cause instanceof R2dbcTransientResourceException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
