@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
-@ConditionalOnClass(KafkaConsumer.class)
+@ConditionalOnClass({ KafkaConsumer.class, KafkaProperties.class })
 @ConditionalOnProperty(name = "vigil.flags.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SafeModeProperties.class)
 public class VigilFlagsAutoConfiguration {
