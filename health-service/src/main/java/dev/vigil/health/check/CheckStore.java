@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.vigil.common.resilience.DependencyGuard;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,12 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** Check definitions in table {@code checks}, results in {@code health_checks}. */
+import static dev.vigil.common.resilience.DependencyGuard.Dependency.DATABASE;
+
+/**
+ * Check definitions in table {@code checks}, results in {@code health_checks}. Saving a definition
+ * (an upsert) and deleting are repeatable; inserting results is not (the monitor re-buffers them).
+ */
 @Repository
 public class CheckStore {
 
@@ -26,17 +32,16 @@ public class CheckStore {
 
     private final DatabaseClient db;
 
-    CheckStore(DatabaseClient db) {
+    private final DependencyGuard guard;
+
+    CheckStore(DatabaseClient db, DependencyGuard guard) {
         this.db = db;
+        this.guard = guard;
     }
 
     public Flux<CheckDefinition> all() {
-        return this.db.sql("select " + COLUMNS + " from checks order by id").map(CheckStore::definition).all();
-    }
-
-    public Mono<CheckDefinition> find(String id) {
-        return this.db.sql("select " + COLUMNS + " from checks where id = :id").bind("id", id)
-            .map(CheckStore::definition).one();
+        return this.guard.repeatable(DATABASE,
+                this.db.sql("select " + COLUMNS + " from checks order by id").map(CheckStore::definition).all());
     }
 
     /** Creates or replaces the check with its id. */
@@ -62,12 +67,14 @@ public class CheckStore {
                 + "body_contains = excluded.body_contains, min_days_left = excluded.min_days_left, "
                 + "origin = excluded.origin, updated_at = now()")
             .bindValues(values)
-            .then();
+            .then()
+            .transform(save -> this.guard.repeatable(DATABASE, save));
     }
 
     /** Whether there was such a check. */
     public Mono<Boolean> delete(String id) {
-        return this.db.sql("delete from checks where id = :id").bind("id", id).fetch().rowsUpdated().map(n -> n > 0);
+        return this.guard.repeatable(DATABASE,
+                this.db.sql("delete from checks where id = :id").bind("id", id).fetch().rowsUpdated().map(n -> n > 0));
     }
 
     /** Stores results in one statement. */
@@ -90,7 +97,7 @@ public class CheckStore {
             values.put("l" + i, result.latencyMs());
             values.put("e" + i, (result.error() != null) ? result.error() : Parameters.in(String.class));
         }
-        return this.db.sql(sql.toString()).bindValues(values).then();
+        return this.guard.once(DATABASE, this.db.sql(sql.toString()).bindValues(values).then());
     }
 
     /** A check's results, newest first. */
@@ -105,7 +112,8 @@ public class CheckStore {
                     row.get("region", String.class), row.get("checked_at", OffsetDateTime.class).toInstant(),
                     Boolean.TRUE.equals(row.get("ok", Boolean.class)), row.get("latency_ms", Long.class),
                     row.get("error", String.class)))
-            .all();
+            .all()
+            .transform(history -> this.guard.repeatable(DATABASE, history));
     }
 
     /** Deletes results older than {@code cutoff}; how many. */
@@ -113,7 +121,8 @@ public class CheckStore {
         return this.db.sql("delete from health_checks where checked_at < :cutoff")
             .bind("cutoff", cutoff.atOffset(ZoneOffset.UTC))
             .fetch()
-            .rowsUpdated();
+            .rowsUpdated()
+            .transform(prune -> this.guard.repeatable(DATABASE, prune));
     }
 
     private static CheckDefinition definition(Readable row) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import dev.vigil.common.events.CloudEventCodec;
 import dev.vigil.common.outbox.OutboxWriter;
+import dev.vigil.common.resilience.DependencyGuard;
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentChange;
 import dev.vigil.incident.domain.IncidentQuery;
@@ -31,7 +32,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** Incidents in table {@code incidents}, their changes in {@code incident_timeline}. */
+import static dev.vigil.common.resilience.DependencyGuard.Dependency.DATABASE;
+
+/**
+ * Incidents in table {@code incidents}, their changes in {@code incident_timeline}. Reads are
+ * retried on failure; changes are not (a change whose commit went unanswered must not run twice).
+ */
 @Repository
 class R2dbcIncidents implements Incidents {
 
@@ -57,9 +63,12 @@ class R2dbcIncidents implements Incidents {
 
     private final IncidentEvents events;
 
+    private final DependencyGuard guard;
+
     R2dbcIncidents(DatabaseClient db, TransactionalOperator tx, JsonMapper json, OutboxWriter outbox,
-            CloudEventCodec codec) {
+            CloudEventCodec codec, DependencyGuard guard) {
         this.db = db;
+        this.guard = guard;
         this.tx = tx;
         this.rows = new IncidentRows(json);
         this.events = new IncidentEvents(outbox, codec);
@@ -81,7 +90,7 @@ class R2dbcIncidents implements Incidents {
             .one()
             .flatMap(raised -> (raised.opened() ? opened(raised.incident(), occurrence.actor())
                     : this.events.publish(IncidentEvents.OCCURRENCE, raised.incident())).thenReturn(raised));
-        return this.tx.transactional(work);
+        return this.guard.once(DATABASE, this.tx.transactional(work));
     }
 
     private Mono<Void> opened(Incident incident, String actor) {
@@ -98,7 +107,8 @@ class R2dbcIncidents implements Incidents {
         return this.db.sql("select " + IncidentRows.COLUMNS + " from incidents where id = :id")
             .bind("id", id)
             .map(this.rows::incident)
-            .one();
+            .one()
+            .transform(find -> this.guard.repeatable(DATABASE, find));
     }
 
     @Override
@@ -106,7 +116,8 @@ class R2dbcIncidents implements Incidents {
         return this.db.sql("select at, actor, kind, change, note from incident_timeline where incident_id = :id order by id")
             .bind("id", id)
             .map(this.rows::timelineEntry)
-            .all();
+            .all()
+            .transform(timeline -> this.guard.repeatable(DATABASE, timeline));
     }
 
     @Override
@@ -129,7 +140,7 @@ class R2dbcIncidents implements Incidents {
         String sql = "select " + IncidentRows.COLUMNS + " from incidents"
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by detected_at desc, id desc limit :limit";
-        return this.db.sql(sql).bindValues(binds).map(this.rows::incident).all();
+        return this.guard.repeatable(DATABASE, this.db.sql(sql).bindValues(binds).map(this.rows::incident).all());
     }
 
     private static void condition(List<String> where, Map<String, Object> binds, String clause, String name,
@@ -148,7 +159,7 @@ class R2dbcIncidents implements Incidents {
             .one()
             .switchIfEmpty(Mono.error(() -> new NoSuchIncident(id)))
             .flatMap(current -> apply(current, change, actor));
-        return this.tx.transactional(work).onErrorMap(DataIntegrityViolationException.class,
+        return this.guard.once(DATABASE, this.tx.transactional(work)).onErrorMap(DataIntegrityViolationException.class,
                 ex -> new SignatureInUse(id));
     }
 
@@ -218,7 +229,7 @@ class R2dbcIncidents implements Incidents {
                 .then(this.events.publish(IncidentEvents.UPDATED, resolved.getKey()))
                 .then(this.events.audit(actor, "incident.resolve", resolved.getKey(), Map.of("note", note)))
                 .thenReturn(resolved.getKey()));
-        return this.tx.transactional(work);
+        return this.guard.once(DATABASE, this.tx.transactional(work));
     }
 
     private Mono<Void> timeline(UUID id, String actor, String kind, Map<String, ?> change, @Nullable String note) {

@@ -11,6 +11,7 @@ import dev.vigil.audit.log.domain.AuditEntry;
 import dev.vigil.audit.log.domain.AuditLog;
 import dev.vigil.audit.log.domain.AuditQuery;
 import dev.vigil.audit.log.domain.NewAuditEntry;
+import dev.vigil.common.resilience.DependencyGuard;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
+
+import static dev.vigil.common.resilience.DependencyGuard.Dependency.DATABASE;
 
 /** The audit log in table {@code audit_entries}, its Merkle tree in {@code tree_nodes}. */
 @Repository
@@ -31,8 +34,11 @@ class R2dbcAuditLog implements AuditLog {
 
     private final EntryRows rows;
 
-    R2dbcAuditLog(DatabaseClient db, TransactionalOperator tx, JsonMapper json) {
+    private final DependencyGuard guard;
+
+    R2dbcAuditLog(DatabaseClient db, TransactionalOperator tx, JsonMapper json, DependencyGuard guard) {
         this.db = db;
+        this.guard = guard;
         this.appender = new LogAppender(db, tx, new TreeNodes(db), json);
         this.rows = new EntryRows(json);
     }
@@ -57,11 +63,12 @@ class R2dbcAuditLog implements AuditLog {
 
     @Override
     public Flux<AuditEntry> find(AuditQuery query) {
-        return select(query, false);
+        return this.guard.repeatable(DATABASE, select(query, false));
     }
 
     @Override
     public Flux<AuditEntry> export(AuditQuery query) {
+        // Not guarded by the per-call timeout: an export streams as long as the log is.
         return select(query, true);
     }
 

@@ -8,12 +8,15 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.vigil.audit.log.domain.LogProofs;
+import dev.vigil.common.resilience.DependencyGuard;
 import dev.vigil.verify.MerkleTree;
 import dev.vigil.verify.SubtreeHashes;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+
+import static dev.vigil.common.resilience.DependencyGuard.Dependency.DATABASE;
 
 /**
  * Roots and proofs from the stored perfect subtrees. A proof is computed twice: once to learn
@@ -29,16 +32,20 @@ class StoredTree implements LogProofs {
 
     private final TreeNodes nodes;
 
-    StoredTree(DatabaseClient db) {
+    private final DependencyGuard guard;
+
+    StoredTree(DatabaseClient db, DependencyGuard guard) {
         this.db = db;
         this.nodes = new TreeNodes(db);
+        this.guard = guard;
     }
 
     @Override
     public Mono<Long> size() {
         return this.db.sql("select coalesce(max(seq) + 1, 0) as size from audit_entries")
             .map(row -> row.get("size", Long.class))
-            .one();
+            .one()
+            .transform(size -> this.guard.repeatable(DATABASE, size));
     }
 
     @Override
@@ -62,7 +69,8 @@ class StoredTree implements LogProofs {
             needed.addAll(perfectSubtrees(start, end));
             return PLACEHOLDER;
         });
-        return this.nodes.fetch(new ArrayList<>(needed)).map(found -> proof.apply((start, end) -> hash(start, end, found)));
+        return this.guard.repeatable(DATABASE, this.nodes.fetch(new ArrayList<>(needed)))
+            .map(found -> proof.apply((start, end) -> hash(start, end, found)));
     }
 
     /** MTH(D[start:end]) from its perfect subtrees, largest first, folded from the right as RFC 9162 splits. */
