@@ -20,7 +20,7 @@ KAFKA=$(sed -n 's/^Kafka (KRaft, in process) on //p' bench/results/devstack.log)
   echo
   java -cp bench/target/bench.jar -Dloader.main=dev.vigil.bench.AlertBench \
     org.springframework.boot.loader.launch.PropertiesLauncher \
-    http://localhost:8080 "$TOKEN" "$(dev_token dev-sre)" "$ALERTS"
+    http://localhost:8080 "$TOKEN" "$(dev_token dev-sre)" "$ALERTS" http://localhost:8082
   echo
   java -cp bench/target/bench.jar -Dloader.main=dev.vigil.bench.BreachBench \
     org.springframework.boot.loader.launch.PropertiesLauncher \

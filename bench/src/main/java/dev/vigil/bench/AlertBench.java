@@ -16,12 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The incident service's benchmark: alerts ingested per second through the Alertmanager webhook
- * (via the gateway, with the static token), deduplicated onto a few incidents, in two shapes:
- * one alert per call (the worst case) and calls of 50 identical alerts (a storm). Checks that the
- * counts add up exactly. Prints Markdown.
+ * (via the gateway, with the static token, and straight to the incident service), deduplicated
+ * onto a few incidents, in two shapes: one alert per call (the worst case) and calls of 50
+ * identical alerts (a storm). Checks that the counts add up exactly. Prints Markdown.
  * <pre>
  * java -cp bench/target/bench.jar -Dloader.main=dev.vigil.bench.AlertBench org.springframework.boot.loader.launch.PropertiesLauncher \
- *      GATEWAY_URL ALERTMANAGER_TOKEN INCIDENTS_READ_TOKEN ALERTS
+ *      GATEWAY_URL ALERTMANAGER_TOKEN INCIDENTS_READ_TOKEN ALERTS INCIDENT_SERVICE_URL
  * </pre>
  */
 public final class AlertBench {
@@ -42,18 +42,24 @@ public final class AlertBench {
         String alertmanagerToken = args[1];
         String readToken = args[2];
         int alerts = Integer.parseInt(args[3]);
+        String direct = args[4];
 
         run(gateway, alertmanagerToken, "warmup", alerts / 10, 1);
         double single = run(gateway, alertmanagerToken, "single", alerts, 1);
         double storm = run(gateway, alertmanagerToken, "storm", alerts, 50);
+        double singleDirect = run(direct, alertmanagerToken, "direct-single", alerts, 1);
+        double stormDirect = run(direct, alertmanagerToken, "direct-storm", alerts, 50);
 
-        System.out.println("| measure | result |");
-        System.out.println("|---|---:|");
-        System.out.printf("| %,d alerts, one per webhook call, %d calls in flight, onto %d incidents | %,.0f alerts/s |%n",
-                alerts, IN_FLIGHT, FINGERPRINTS, single);
-        System.out.printf("| %,d alerts, 50 identical per call, %d calls in flight, onto %d incidents | %,.0f alerts/s |%n",
-                alerts, IN_FLIGHT, FINGERPRINTS, storm);
-        for (String run : List.of("single", "storm")) {
+        System.out.println("| measure | through the gateway | straight to the incident service |");
+        System.out.println("|---|---:|---:|");
+        System.out.printf("| %,d alerts, one per webhook call, %d calls in flight, onto %d incidents | %,.0f alerts/s | %,.0f alerts/s |%n",
+                alerts, IN_FLIGHT, FINGERPRINTS, single, singleDirect);
+        System.out.printf("| %,d alerts, 50 identical per call, %d calls in flight, onto %d incidents | %,.0f alerts/s | %,.0f alerts/s |%n",
+                alerts, IN_FLIGHT, FINGERPRINTS, storm, stormDirect);
+        System.out.println();
+        System.out.println("| run | alerts sent | occurrences counted on its incidents |");
+        System.out.println("|---|---:|---:|");
+        for (String run : List.of("single", "storm", "direct-single", "direct-storm")) {
             long counted = 0;
             for (int f = 0; f < FINGERPRINTS; f++) {
                 JsonNode items = JSON.readTree(send(HttpRequest.newBuilder(URI.create(gateway
@@ -61,7 +67,7 @@ public final class AlertBench {
                     .header("Authorization", "Bearer " + readToken)));
                 counted += items.get("items").get(0).get("occurrenceCount").asLong();
             }
-            System.out.printf("| occurrences counted on the %s run's incidents (sent %,d) | %,d |%n", run, alerts, counted);
+            System.out.printf("| %s | %,d | %,d |%n", run, alerts, counted);
         }
     }
 
