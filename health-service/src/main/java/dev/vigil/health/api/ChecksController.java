@@ -1,13 +1,12 @@
 package dev.vigil.health.api;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
 import dev.vigil.common.problem.ProblemException;
 import dev.vigil.common.problem.ProblemType;
+import dev.vigil.common.web.QueryParameters;
 import dev.vigil.health.check.CheckDefinition;
 import dev.vigil.health.check.CheckResult;
 import dev.vigil.health.check.CheckStore;
@@ -95,7 +94,7 @@ class ChecksController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
         }
-        return this.store.history(id, instant("from", from), instant("to", to), limit)
+        return this.store.history(id, QueryParameters.instant("from", from), QueryParameters.instant("to", to), limit)
             .collectList()
             .map(results -> Map.of("items", results));
     }
@@ -118,17 +117,5 @@ class ChecksController {
 
     private static ProblemException notFound(String id) {
         return new ProblemException(ProblemType.NOT_FOUND, "no check " + id);
-    }
-
-    private static @Nullable Instant instant(String name, @Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        }
-        catch (DateTimeParseException ex) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, name + " must be an RFC 3339 time in UTC");
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.vigil.incident.api;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import java.util.function.Supplier;
 
 import dev.vigil.common.problem.ProblemException;
 import dev.vigil.common.problem.ProblemType;
+import dev.vigil.common.web.QueryParameters;
 import dev.vigil.common.security.TrustedHeaders;
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentQuery;
@@ -70,8 +70,8 @@ class IncidentController {
             throw new ProblemException(ProblemType.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
         }
         IncidentQuery query = new IncidentQuery((status != null) ? parse(() -> Status.of(status)) : null,
-                (severity != null) ? parse(() -> Severity.of(severity)) : null, signature, instant("from", from),
-                instant("to", to), (cursor != null) ? IncidentCursor.decode(cursor) : null, limit + 1);
+                (severity != null) ? parse(() -> Severity.of(severity)) : null, signature, QueryParameters.instant("from", from),
+                QueryParameters.instant("to", to), (cursor != null) ? IncidentCursor.decode(cursor) : null, limit + 1);
         return this.incidents.list(query)
             .collectList()
             .timeout(DATABASE_TIMEOUT)
@@ -164,19 +164,6 @@ class IncidentController {
         }
         catch (IllegalArgumentException ex) {
             throw new ProblemException(ProblemType.BAD_REQUEST, ex.getMessage());
-        }
-    }
-
-    private static @Nullable Instant instant(String name, @Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        }
-        catch (DateTimeParseException ex) {
-            throw new ProblemException(ProblemType.BAD_REQUEST,
-                    name + " must be an RFC 3339 time in UTC, e.g. 2026-01-31T23:59:00Z");
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.vigil.audit.log.api;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import dev.vigil.audit.log.domain.NewAuditEntry;
 import dev.vigil.common.events.Ids;
 import dev.vigil.common.problem.ProblemException;
 import dev.vigil.common.problem.ProblemType;
+import dev.vigil.common.web.QueryParameters;
 import dev.vigil.common.security.TrustedHeaders;
 import dev.vigil.common.web.RequestIds;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +62,7 @@ class AuditLogController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
         }
-        AuditQuery query = new AuditQuery(action, user, resource, outcome, instant("from", from), instant("to", to),
+        AuditQuery query = new AuditQuery(action, user, resource, outcome, QueryParameters.instant("from", from), QueryParameters.instant("to", to),
                 (cursor != null) ? Cursor.decode(cursor) : null, limit + 1);
         if (accept != null && accept.contains(MediaType.APPLICATION_NDJSON_VALUE)) {
             return Mono.just(ResponseEntity.ok()
@@ -119,18 +118,5 @@ class AuditLogController {
             return forwarded.split(",")[0].trim();
         }
         return (request.getRemoteAddress() != null) ? request.getRemoteAddress().getAddress().getHostAddress() : null;
-    }
-
-    private static @Nullable Instant instant(String name, @Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        }
-        catch (DateTimeParseException ex) {
-            throw new ProblemException(ProblemType.BAD_REQUEST,
-                    name + " must be an RFC 3339 time in UTC, e.g. 2026-01-31T23:59:00Z");
-        }
     }
 }
