@@ -91,10 +91,12 @@ public class Watchdog implements SmartLifecycle {
 
     @Override
     public void start() {
+        // A sample slower than the interval (a starved machine is what this watches for) skips ticks, never ends sampling.
         this.sampling = Flux.interval(this.limits.interval(), Schedulers.single())
-            .concatMap(tick -> Mono.when(sampleEventLoops(), sampleDatabase()).then(Mono.fromRunnable(this::assess)))
-            .onErrorContinue((error, value) -> {
-            })
+            .onBackpressureDrop()
+            .concatMap(tick -> Mono.when(sampleEventLoops(), sampleDatabase())
+                .then(Mono.fromRunnable(this::assess))
+                .onErrorResume(error -> Mono.empty()), 1)
             .subscribe();
     }
 
