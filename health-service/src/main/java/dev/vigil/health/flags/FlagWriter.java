@@ -12,7 +12,6 @@ import dev.vigil.common.flags.FlagState;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,13 +22,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class FlagWriter {
 
-    private final KafkaTemplate<String, String> kafka;
+    private final EventSender kafka;
 
     private final CloudEventCodec codec;
 
     private final FlagBoard board;
 
-    FlagWriter(KafkaTemplate<String, String> kafka, CloudEventCodec codec, FlagBoard board) {
+    FlagWriter(EventSender kafka, CloudEventCodec codec, FlagBoard board) {
         this.kafka = kafka;
         this.codec = codec;
         this.board = board;

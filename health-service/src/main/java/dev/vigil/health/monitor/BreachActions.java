@@ -13,11 +13,11 @@ import dev.vigil.common.flags.FlagBoard;
 import dev.vigil.health.check.CheckDefinition;
 import dev.vigil.health.check.CheckResult;
 import dev.vigil.health.check.ChecksProperties;
+import dev.vigil.health.flags.EventSender;
 import dev.vigil.health.flags.FlagWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +33,7 @@ class BreachActions {
 
     private static final Logger log = LoggerFactory.getLogger(BreachActions.class);
 
-    private final KafkaTemplate<String, String> kafka;
+    private final EventSender kafka;
 
     private final CloudEventCodec codec;
 
@@ -41,7 +41,7 @@ class BreachActions {
 
     private final String safeModeCheck;
 
-    BreachActions(KafkaTemplate<String, String> kafka, CloudEventCodec codec, FlagWriter flags,
+    BreachActions(EventSender kafka, CloudEventCodec codec, FlagWriter flags,
             ChecksProperties properties) {
         this.kafka = kafka;
         this.codec = codec;
