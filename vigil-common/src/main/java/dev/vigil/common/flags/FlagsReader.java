@@ -44,6 +44,8 @@ public class FlagsReader implements SmartLifecycle {
         this.consumerProperties = new HashMap<>(consumerProperties);
         this.consumerProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Flags need a compacted topic; one auto-created with default (deleting) retention would lose them.
+        this.consumerProperties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         this.board = board;
         this.codec = codec;
     }
