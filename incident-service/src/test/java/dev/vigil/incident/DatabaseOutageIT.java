@@ -87,6 +87,12 @@ class DatabaseOutageIT {
                 assertThat(page.get("items").get(0).get("severity").asString()).isEqualTo("high");
             }));
 
+        String pendingId = client.get().uri("/api/security/incidents?signature=health:vigil-database").exchange()
+            .expectBody(JsonNode.class).returnResult().getResponseBody().get("items").get(0).get("id").asString();
+        client.get().uri("/api/security/incidents/" + pendingId).exchange().expectStatus().isOk().expectHeader()
+            .valueEquals("Vigil-Served-From", "memory").expectBody(JsonNode.class)
+            .value(incident -> assertThat(incident.get("signature").asString()).isEqualTo("health:vigil-database"));
+
         LINK.up();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> client.get()
             .uri("/api/security/incidents?signature=health:vigil-database")
@@ -99,6 +105,8 @@ class DatabaseOutageIT {
                 JsonNode incident = page.get("items").get(0);
                 assertThat(Instant.parse(incident.get("detectedAt").asString())).isEqualTo(detected);
                 assertThat(incident.get("occurrenceCount").asLong()).isEqualTo(1);
+                assertThat(incident.get("id").asString()).as("the id shown from memory is the stored one")
+                    .isEqualTo(pendingId);
             }));
     }
 

@@ -118,7 +118,7 @@ class IncidentController {
 
     /** The incident with its timeline. */
     @GetMapping(PATH + "/{id}")
-    Mono<ObjectNode> show(@PathVariable String id) {
+    Mono<ResponseEntity<ObjectNode>> show(@PathVariable String id) {
         UUID incidentId = id(id);
         return this.incidents.find(incidentId)
             .switchIfEmpty(Mono.error(() -> notFound(id)))
@@ -126,8 +126,15 @@ class IncidentController {
             .map(found -> {
                 ObjectNode body = this.json.valueToTree(found.getT1());
                 body.set("timeline", this.json.valueToTree(found.getT2()));
-                return body;
-            });
+                return ResponseEntity.ok(body);
+            })
+            .onErrorResume(DatabaseOutage::is, error -> this.pending.incidents()
+                .stream()
+                .filter(incident -> incident.id().equals(incidentId))
+                .findFirst()
+                .map(incident -> Mono.just(ResponseEntity.ok().header(SERVED_FROM, "memory")
+                    .body(this.json.<ObjectNode>valueToTree(incident))))
+                .orElseGet(() -> Mono.error(error)));
     }
 
     @PatchMapping(PATH + "/{id}")
