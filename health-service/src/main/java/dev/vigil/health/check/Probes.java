@@ -19,6 +19,7 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
+import dev.vigil.common.watchdog.R2dbcDatabasePing;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -26,7 +27,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -127,11 +127,7 @@ public class Probes {
     }
 
     private static Mono<Void> postgres(ConnectionFactory factory) {
-        return Mono.usingWhen(Mono.from(factory.create()),
-                connection -> Flux.from(connection.createStatement("select 1").execute())
-                    .flatMap(result -> result.map((row, meta) -> 1))
-                    .then(),
-                connection -> Mono.from(connection.close()));
+        return new R2dbcDatabasePing(factory).ping();
     }
 
     private static void kafka(CheckDefinition check) throws Exception {
