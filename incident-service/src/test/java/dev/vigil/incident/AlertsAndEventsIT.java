@@ -130,8 +130,7 @@ class AlertsAndEventsIT {
                 "Entry 4: the hash chain is broken", Map.of("firstBrokenSeq", 4));
         CloudEvent event = CloudEvent.create("/vigil/audit-service", IncidentRaise.TYPE, "audit-log-integrity",
                 codec.toTree(raise));
-        CloudEvent dated = new CloudEvent(event.specversion(), event.id(), event.source(), event.type(), detected,
-                event.subject(), event.datacontenttype(), event.data());
+        CloudEvent dated = event.at(detected);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("vigil.incident.v1", dated.subject(), codec.encode(dated)));

@@ -116,8 +116,7 @@ class DatabaseOutageIT {
                 "PostgresConnectionException: Connection refused", Map.of("checkId", "vigil-database"));
         CloudEvent event = CloudEvent.create("/vigil/health-service", IncidentRaise.TYPE, "health:vigil-database",
                 codec.toTree(raise));
-        CloudEvent dated = new CloudEvent(event.specversion(), event.id(), event.source(), event.type(), detected,
-                event.subject(), event.datacontenttype(), event.data());
+        CloudEvent dated = event.at(detected);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 this.brokers), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("vigil.incident.v1", dated.subject(), codec.encode(dated)));

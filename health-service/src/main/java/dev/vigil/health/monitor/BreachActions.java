@@ -66,8 +66,7 @@ class BreachActions {
         context.put("failures", failures);
         IncidentRaise raise = new IncidentRaise(signature(check), "high", title, String.valueOf(result.error()), context);
         CloudEvent event = CloudEvent.create(SOURCE, IncidentRaise.TYPE, signature(check), this.codec.toTree(raise));
-        send(new CloudEvent(event.specversion(), event.id(), event.source(), event.type(), failingSince, event.subject(),
-                event.datacontenttype(), event.data()));
+        send(event.at(failingSince));
         if (database) {
             setSafeMode(true, "database unreachable: " + result.error());
         }

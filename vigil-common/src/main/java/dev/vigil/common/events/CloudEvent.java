@@ -38,4 +38,10 @@ public record CloudEvent(String specversion, String id, String source, String ty
     public static CloudEvent create(String source, String type, String subject, JsonNode data) {
         return new CloudEvent(SPEC_VERSION, Ids.newId().toString(), source, type, Instant.now(), subject, JSON, data);
     }
+
+    /** This event dated {@code when} instead: when what it reports happened, if that was earlier. */
+    public CloudEvent at(Instant when) {
+        return new CloudEvent(this.specversion, this.id, this.source, this.type, when, this.subject, this.datacontenttype,
+                this.data);
+    }
 }
