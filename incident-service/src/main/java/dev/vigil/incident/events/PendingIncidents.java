@@ -2,6 +2,7 @@ package dev.vigil.incident.events;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,7 @@ public class PendingIncidents {
 
     /** One incident per signature, as it would be once stored: newest first. */
     public List<Incident> incidents() {
-        Map<String, Incident> bySignature = new ConcurrentHashMap<>();
+        Map<String, Incident> bySignature = new HashMap<>();
         this.byEventId.values().forEach(occurrence -> bySignature.merge(occurrence.effectiveSignature(),
                 incident(occurrence), PendingIncidents::combine));
         return bySignature.values().stream().sorted(Comparator.comparing(Incident::detectedAt).reversed()).toList();
